@@ -1,0 +1,64 @@
+package io.twobrains.contract;
+
+import io.twobrains.contract.message.Part;
+import io.twobrains.contract.message.TextPart;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The content rules of chat data, each returning the violation if there is one. The APIs apply them
+ * to answer 400 before anything is written; the processor applies them again, so the log stays
+ * clean whatever wrote the command.
+ */
+public final class ContentRules {
+
+    private ContentRules() {
+    }
+
+    public static Optional<String> validId(String what, String id) {
+        return Limits.isValidId(id) ? Optional.empty() : Optional.of(what + " must match " + Limits.ID_REGEX);
+    }
+
+    /** A title is 1 to 80 characters and not blank; null means "no title" where that is allowed. */
+    public static Optional<String> titleFits(String title) {
+        if (title == null) {
+            return Optional.empty();
+        }
+        if (title.isBlank()) {
+            return Optional.of("title must not be blank");
+        }
+        if (title.length() > Limits.MAX_TITLE_LENGTH) {
+            return Optional.of("title must be at most " + Limits.MAX_TITLE_LENGTH + " characters");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> partsFit(List<Part> parts) {
+        if (parts == null || parts.isEmpty()) {
+            return Optional.of("a message needs at least one part");
+        }
+        if (parts.size() > Limits.MAX_PARTS) {
+            return Optional.of("a message has at most " + Limits.MAX_PARTS + " parts");
+        }
+        for (Part part : parts) {
+            if (part == null || part instanceof TextPart text && text.text() == null) {
+                return Optional.of("a text part needs text");
+            }
+            if (part.length() > Limits.MAX_TEXT_LENGTH) {
+                return Optional.of("a text part has at most " + Limits.MAX_TEXT_LENGTH + " characters");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first violation among several checks. */
+    @SafeVarargs
+    public static Optional<String> first(Optional<String>... checks) {
+        for (Optional<String> check : checks) {
+            if (check.isPresent()) {
+                return check;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,31 @@
+package io.twobrains.contract;
+
+import java.util.regex.Pattern;
+
+/** Input limits shared by the APIs (which answer 4xx) and the processor (which rejects). */
+public final class Limits {
+
+    public static final int MAX_TITLE_LENGTH = 80;
+    public static final int MAX_TEXT_LENGTH = 32_000;
+    public static final int MAX_PARTS = 100;
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final int MAX_USER_ID_LENGTH = 255;
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    public static final String ID_REGEX = "[A-Za-z0-9_-]{1,64}";
+    public static final Pattern ID = Pattern.compile(ID_REGEX);
+
+    private Limits() {
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** A JWT subject usable as a user id: non-blank, bounded, and free of control characters. */
+    public static boolean isValidUserId(String userId) {
+        if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH) {
+            return false;
+        }
+        return userId.chars().noneMatch(Character::isISOControl);
+    }
+}

@@ -1,0 +1,67 @@
+package io.twobrains.contract;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The topics of twobrains, each defined once. Every topic is keyed by user id, so one user's
+ * commands, events, replies and deltas share a partition number and stay in order.
+ */
+public final class Topics {
+
+    public static final String COMMANDS = "chat.commands";
+    public static final String EVENTS = "chat.events";
+    public static final String REPLIES = "chat.replies";
+    public static final String DELTAS = "chat.deltas";
+    public static final String DLQ = "chat.dlq";
+
+    /** A topic with the configuration it is created with. */
+    public record Spec(String name, Map<String, String> configs) {
+    }
+
+    private Topics() {
+    }
+
+    /** All topics with their retention; partitions are a deployment choice, equal for all of them. */
+    public static List<Spec> all() {
+        return List.of(
+                new Spec(COMMANDS, retention(Duration.ofDays(7))),
+                new Spec(EVENTS, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")),
+                new Spec(REPLIES, retention(Duration.ofHours(1))),
+                new Spec(DELTAS, retention(Duration.ofHours(1))),
+                new Spec(DLQ, retention(Duration.ofDays(14))));
+    }
+
+    /**
+     * Creates the topics that do not exist yet, all with the same partition count (they are
+     * co-partitioned by user id). Existing topics are left as they are.
+     */
+    public static void ensure(Admin admin, int partitions, short replicationFactor)
+            throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = all().stream()
+                .filter(spec -> !existing.contains(spec.name()))
+                .map(spec -> new NewTopic(spec.name(), partitions, replicationFactor).configs(spec.configs()))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static Map<String, String> retention(Duration retention) {
+        return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(retention.toMillis()));
+    }
+}

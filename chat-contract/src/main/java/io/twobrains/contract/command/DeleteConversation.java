@@ -1,0 +1,6 @@
+package io.twobrains.contract.command;
+
+import io.twobrains.contract.ConversationScoped;
+
+public record DeleteConversation(String conversationId) implements Command, ConversationScoped {
+}

@@ -1,0 +1,205 @@
+package io.twobrains.local;
+
+import io.twobrains.command.CommandApiApplication;
+import io.twobrains.door.DoorApplication;
+import io.twobrains.local.kafka.LocalKafkaBroker;
+import io.twobrains.oidc.DevOidcApplication;
+import io.twobrains.processor.ProcessorApplication;
+import io.twobrains.processor.kafka.ChatStreams;
+import io.twobrains.query.QueryApiApplication;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole of twobrains in one JVM, on embedded defaults: a KRaft Kafka broker, PostgreSQL, the dev
+ * OIDC provider, the per-user processor, both APIs and the door. Data lives in
+ * {@code $TWOBRAINS_DATA_DIR} (default {@code .twobrains/}) and survives restarts.
+ *
+ * <p>Run: {@code java -jar local-stack/target/twobrains-local-stack.jar} (add {@code --rebuild} to
+ * rebuild the processor's state from {@code chat.events} before starting). Stop with Ctrl-C.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /** Auto-configurations a reactive service must not pick up from the shared classpath. */
+    private static final String REACTIVE_EXCLUDES = String.join(",",
+            "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
+            "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
+
+    private final LocalStackSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private LocalKafkaBroker kafka;
+    private LocalPostgres postgres;
+    private ConfigurableApplicationContext processor;
+
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(System.getenv().getOrDefault("TWOBRAINS_DATA_DIR", ".twobrains")).toAbsolutePath();
+        boolean rebuild = List.of(args).contains("--rebuild");
+        LocalStack stack = start(LocalStackSettings.standard(dataDir), rebuild);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        stack.printUrls();
+    }
+
+    /** Starts everything, in dependency order; on failure, stops what had started. */
+    public static LocalStack start(LocalStackSettings settings, boolean rebuild) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll(rebuild);
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(boolean rebuild) {
+        long begin = System.nanoTime();
+        kafka = track(new LocalKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaControllerPort()).start());
+        postgres = track(LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort()));
+        trackContext(DevOidcApplication.application(), Map.of(
+                "server.port", settings.oidcPort(),
+                "twobrains.oidc.issuer", settings.issuer(),
+                "twobrains.oidc.key-file", settings.oidcKeyFile()), false);
+        if (rebuild) {
+            rebuildProcessor();
+        }
+        processor = trackContext(ProcessorApplication.application(), processorArgs(), true);
+        awaitProcessorRunning();
+        trackContext(CommandApiApplication.application(), Map.of(
+                "server.port", settings.commandApiPort(),
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), true);
+        trackContext(QueryApiApplication.application(), Map.of(
+                "server.port", settings.queryApiPort(),
+                "twobrains.query-api.processor-url", "http://localhost:" + settings.processorPort()), true);
+        trackContext(DoorApplication.application(), Map.of(
+                "server.port", settings.doorPort(),
+                "twobrains.door.command-api-url", "http://localhost:" + settings.commandApiPort(),
+                "twobrains.door.query-api-url", "http://localhost:" + settings.queryApiPort(),
+                "spring.cloud.gateway.server.webflux.enabled", true), true);
+        log.info("twobrains started in {} ms", Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    }
+
+    private Map<String, Object> processorArgs() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("server.port", settings.processorPort());
+        args.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        args.put("twobrains.processor.state-dir", settings.dataDir().resolve("streams"));
+        args.put("twobrains.processor.partitions", settings.partitions());
+        args.put("twobrains.processor.commit-interval", settings.commitInterval().toMillis() + "ms");
+        return args;
+    }
+
+    private void rebuildProcessor() {
+        try {
+            ProcessorApplication.rebuild(arguments(processorArgs(), true));
+        } catch (Exception e) {
+            throw new IllegalStateException("rebuild failed", e);
+        }
+    }
+
+    private void awaitProcessorRunning() {
+        KafkaStreams streams = processor.getBean(ChatStreams.class).streams();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("the processor did not reach RUNNING: " + streams.state());
+            }
+            sleep(50);
+        }
+    }
+
+    private ConfigurableApplicationContext trackContext(SpringApplicationBuilder app, Map<String, Object> args,
+            boolean reactive) {
+        return track(app.registerShutdownHook(false).run(arguments(args, reactive)));
+    }
+
+    /** Command-line arguments win over each service's own config file. */
+    private String[] arguments(Map<String, Object> args, boolean reactive) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("spring.main.banner-mode", "off");
+        all.put("spring.cloud.gateway.server.webflux.enabled", false);
+        all.put("twobrains.security.issuer", settings.issuer());
+        all.put("twobrains.security.jwk-set-uri", "http://127.0.0.1:" + settings.oidcPort() + "/oauth2/jwks");
+        if (reactive) {
+            all.put("spring.autoconfigure.exclude", REACTIVE_EXCLUDES);
+        }
+        all.putAll(args);
+        return all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    public URI doorUrl() {
+        return URI.create("http://localhost:" + settings.doorPort());
+    }
+
+    public URI oidcUrl() {
+        return URI.create(settings.issuer());
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    private void printUrls() {
+        System.out.printf("""
+
+                twobrains is running (data in %s)
+                  door (API)         %s
+                  API docs           %s/swagger-ui.html
+                  OIDC provider      %s   (a token: curl -d sub=alice %s/dev/token)
+                  Kafka              %s
+                  PostgreSQL         %s
+                Press Ctrl-C to stop.
+                %n""", settings.dataDir(), doorUrl(), doorUrl(), oidcUrl(), oidcUrl(), kafka.bootstrapServers(),
+                postgres.jdbcUrl());
+    }
+
+    /** Stops everything in the reverse order of starting; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        started.clear();
+        for (AutoCloseable resource : reverse) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.twobrains.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Where the local stack keeps its data and which ports it uses.
+ *
+ * @param dataDir        everything that survives a restart: Kafka logs, Postgres, RocksDB, the OIDC key
+ * @param partitions     partitions of the chat topics (created on first start)
+ * @param commitInterval the processor's transaction commit interval
+ */
+public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort, int queryApiPort,
+        int processorPort, int oidcPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int partitions,
+        Duration commitInterval) {
+
+    /** The ports of the README: the door on 8080, the OIDC provider on 9000, Kafka on 9092. */
+    public static LocalStackSettings standard(Path dataDir) {
+        return new LocalStackSettings(dataDir, 8080, 8081, 8082, 8083, 9000, 9092, 9093, 15432, 3,
+                Duration.ofMillis(10));
+    }
+
+    /** Free ports picked now, for tests that run beside other things. */
+    public static LocalStackSettings freePorts(Path dataDir) {
+        Set<Integer> taken = new HashSet<>();
+        return new LocalStackSettings(dataDir, free(taken), free(taken), free(taken), free(taken), free(taken),
+                free(taken), free(taken), free(taken), 3, Duration.ofMillis(10));
+    }
+
+    public LocalStackSettings withCommitInterval(Duration interval) {
+        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, oidcPort,
+                kafkaPort, kafkaControllerPort, postgresPort, partitions, interval);
+    }
+
+    public String issuer() {
+        return "http://localhost:" + oidcPort;
+    }
+
+    public Path oidcKeyFile() {
+        return dataDir.resolve("oidc/signing-key.json");
+    }
+
+    private static int free(Set<Integer> taken) {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (taken.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.twobrains.service.security;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Which tokens a service accepts.
+ *
+ * @param issuer    the {@code iss} every token must carry
+ * @param jwkSetUri where the issuer publishes its signing keys
+ * @param audience  the {@code aud} every token must include
+ */
+@Validated
+@ConfigurationProperties("twobrains.security")
+public record SecurityProperties(@NotBlank String issuer, @NotBlank String jwkSetUri, String audience) {
+
+    public SecurityProperties {
+        audience = audience == null || audience.isBlank() ? "twobrains" : audience;
+    }
+}

@@ -1,0 +1,31 @@
+package io.twobrains.service.security;
+
+import io.twobrains.contract.Limits;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+
+/** Issuer, expiry, audience, and a subject that can serve as a user id. */
+final class TokenValidators {
+
+    private TokenValidators() {
+    }
+
+    static OAuth2TokenValidator<Jwt> forProperties(SecurityProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
+                        ? OAuth2TokenValidatorResult.success()
+                        : failure("the token is not meant for " + properties.audience()),
+                jwt -> Limits.isValidUserId(jwt.getSubject())
+                        ? OAuth2TokenValidatorResult.success()
+                        : failure("the token has no usable subject"));
+    }
+
+    private static OAuth2TokenValidatorResult failure(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
+    }
+}

@@ -1,0 +1,32 @@
+package io.twobrains.service.web;
+
+import io.twobrains.contract.Limits;
+import io.twobrains.service.problem.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses a declared body over the limit before reading a byte of it. Bodies without a length are
+ * held to the same limit by the codecs ({@link ServiceWebConfiguration}).
+ */
+public class BodyLimitFilter implements WebFilter, Ordered {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length > Limits.MAX_BODY_BYTES) {
+            return Problems.write(exchange, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "the request body is larger than " + Limits.MAX_BODY_BYTES / 1024 + " KiB"));
+        }
+        return chain.filter(exchange);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,66 @@
+package io.twobrains.processor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.twobrains.contract.Topics;
+import io.twobrains.processor.kafka.ChatStreams;
+import io.twobrains.processor.kafka.ChatTopology;
+import io.twobrains.processor.kafka.StreamsSettings;
+import io.twobrains.processor.kafka.UserLocator;
+import io.twobrains.service.web.Relay;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Wires the live processor: the topology, its runner, and the interactive-query locator. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "twobrains.processor.mode", havingValue = "live", matchIfMissing = true)
+class ProcessorConfiguration {
+
+    /** The processor creates the chat topics it needs if they are missing, so a fresh cluster just works. */
+    @Bean
+    ChatStreams chatStreams(ProcessorProperties properties, KafkaProperties kafka, @Value("${server.port}") int port)
+            throws Exception {
+        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+            Topics.ensure(admin, properties.partitions(), (short) properties.replicationFactor());
+        }
+        return new ChatStreams(ChatTopology.live(properties.commandRetention()),
+                StreamsSettings.live(properties, String.join(",", kafka.getBootstrapServers()), port));
+    }
+
+    @Bean
+    UserLocator userLocator(ChatStreams chatStreams, ProcessorProperties properties, @Value("${server.port}") int port) {
+        return new UserLocator(chatStreams.streams(), new HostInfo(properties.advertisedHost(), port));
+    }
+
+    @Bean
+    Relay relay(WebClient.Builder webClient) {
+        return new Relay(webClient.build());
+    }
+
+    @Bean
+    KafkaStreamsMetrics processorStreamsMetrics(ChatStreams chatStreams, MeterRegistry registry) {
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(chatStreams.streams());
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
+    /** Up while running or rebalancing; down once the processor has stopped or failed. */
+    @Bean
+    HealthIndicator processorHealth(ChatStreams chatStreams) {
+        return () -> {
+            KafkaStreams.State state = chatStreams.streams().state();
+            Health.Builder health = state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
+                    ? Health.up() : Health.down();
+            return health.withDetail("state", state.name()).build();
+        };
+    }
+}

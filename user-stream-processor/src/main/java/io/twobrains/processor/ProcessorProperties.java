@@ -1,0 +1,45 @@
+package io.twobrains.processor;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the per-user brain.
+ *
+ * @param applicationId    the Kafka Streams application id: the consumer group and the prefix of the changelogs
+ * @param stateDir         where RocksDB keeps the stores
+ * @param commitInterval   how often a transaction commits; every write waits for its commit, so this is
+ *                         the floor of write latency (see docs/adr/0002-commit-interval.md)
+ * @param commandRetention how long a handled command id is remembered for idempotent retries
+ * @param advertisedHost   the host other instances use to forward interactive queries here
+ * @param streamThreads    stream threads of this instance
+ * @param replicationFactor replication of the changelog topics, and of the chat topics it creates
+ * @param partitions       partitions of the chat topics it creates when they are missing
+ * @param readWait         how long a read waits for {@code X-Chat-Min-Seq} before answering 503
+ * @param streams          any other Kafka Streams setting, passed through
+ */
+@Validated
+@ConfigurationProperties("twobrains.processor")
+public record ProcessorProperties(
+        @DefaultValue("twobrains-processor") @NotBlank String applicationId,
+        @DefaultValue(".twobrains/streams") @NotNull Path stateDir,
+        @DefaultValue("10ms") @NotNull Duration commitInterval,
+        @DefaultValue("24h") @NotNull Duration commandRetention,
+        @DefaultValue("localhost") @NotBlank String advertisedHost,
+        @DefaultValue("1") @Min(1) int streamThreads,
+        @DefaultValue("1") @Min(1) int replicationFactor,
+        @DefaultValue("6") @Min(1) int partitions,
+        @DefaultValue("5s") @NotNull Duration readWait,
+        Map<String, String> streams) {
+
+    public ProcessorProperties {
+        streams = streams == null ? Map.of() : Map.copyOf(streams);
+    }
+}

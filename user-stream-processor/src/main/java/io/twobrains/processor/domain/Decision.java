@@ -1,0 +1,26 @@
+package io.twobrains.processor.domain;
+
+import io.twobrains.contract.event.Event;
+import io.twobrains.contract.event.RejectionCode;
+import java.util.List;
+
+/** What {@link Decide} makes of a command: the events it causes, or why it is refused. */
+public sealed interface Decision {
+
+    record Accepted(List<Event> events) implements Decision {
+        public Accepted {
+            events = List.copyOf(events);
+        }
+    }
+
+    record Rejected(RejectionCode code, String reason) implements Decision {
+    }
+
+    static Decision accept(Event... events) {
+        return new Accepted(List.of(events));
+    }
+
+    static Decision reject(RejectionCode code, String reason) {
+        return new Rejected(code, reason);
+    }
+}

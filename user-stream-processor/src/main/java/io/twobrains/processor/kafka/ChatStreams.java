@@ -1,0 +1,59 @@
+package io.twobrains.processor.kafka;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the live topology: started with the application, closed cleanly with it (a clean close
+ * writes checkpoints, so the next start restores only the tail of each changelog).
+ */
+public class ChatStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatStreams.class);
+
+    private final KafkaStreams streams;
+    private volatile boolean running;
+
+    public ChatStreams(Topology topology, Properties props) {
+        this.streams = new KafkaStreams(topology, props);
+        streams.setStateListener((now, before) -> log.info("processor {} -> {}", before, now));
+        // A thread that dies on an unexpected error is replaced; its tasks restore from the changelogs.
+        streams.setUncaughtExceptionHandler(error -> {
+            log.error("stream thread failed, replacing it", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void start() {
+        streams.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)));
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the web server, so the interactive-query endpoint is up when partitions arrive. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,60 @@
+package io.twobrains.processor.kafka;
+
+import io.twobrains.contract.Topics;
+import io.twobrains.processor.store.StoreNames;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.AutoOffsetReset;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The two topologies of the per-user brain. Live: {@code chat.commands} → handle each command →
+ * {@code chat.events} + {@code chat.replies} (+ {@code chat.dlq}). Rebuild: {@code chat.events} →
+ * fold into the same stores. Both declare the same stores, so a rebuild fills exactly what the live
+ * topology reads.
+ */
+public final class ChatTopology {
+
+    static final String EVENTS_SINK = "events";
+    static final String REPLIES_SINK = "replies";
+    static final String DLQ_SINK = "dead-letters";
+    private static final String HANDLER = "handle-command";
+    private static final String FOLDER = "fold-event";
+
+    private ChatTopology() {
+    }
+
+    public static Topology live(Duration commandRetention) {
+        Topology topology = new Topology()
+                .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.COMMANDS)
+                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention), "commands")
+                .addSink(EVENTS_SINK, Topics.EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
+                .addSink(REPLIES_SINK, Topics.REPLIES, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
+                .addSink(DLQ_SINK, Topics.DLQ, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER);
+        return withStores(topology, HANDLER);
+    }
+
+    public static Topology rebuild() {
+        Topology topology = new Topology()
+                .addSource(AutoOffsetReset.earliest(), "events", Serdes.String().deserializer(),
+                        Serdes.ByteArray().deserializer(), Topics.EVENTS)
+                .addProcessor(FOLDER, EventFolder::new, "events");
+        return withStores(topology, FOLDER);
+    }
+
+    /**
+     * Every store is RocksDB, changelogged, and cached: within one commit, repeated writes to a key
+     * (a busy user's record, a conversation's activity entry) reach the changelog once.
+     */
+    private static Topology withStores(Topology topology, String processor) {
+        for (String name : StoreNames.ALL) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                    .withLoggingEnabled(Map.of())
+                    .withCachingEnabled(), processor);
+        }
+        return topology;
+    }
+}

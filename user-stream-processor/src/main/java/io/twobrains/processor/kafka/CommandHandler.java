@@ -1,0 +1,125 @@
+package io.twobrains.processor.kafka;
+
+import io.twobrains.contract.Limits;
+import io.twobrains.contract.RecordHeaders;
+import io.twobrains.contract.command.CommandEnvelope;
+import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.json.CommandCodec;
+import io.twobrains.contract.json.EventCodec;
+import io.twobrains.contract.json.MalformedRecordException;
+import io.twobrains.contract.json.ReplyCodec;
+import io.twobrains.contract.reply.Reply;
+import io.twobrains.processor.domain.Handle;
+import io.twobrains.processor.domain.Idempotency;
+import io.twobrains.processor.domain.Slice;
+import io.twobrains.processor.store.ChatReader;
+import io.twobrains.processor.store.ChatWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.common.utils.Bytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-user actor. One stream task owns a partition, so a user's commands arrive here in order
+ * and are handled one at a time: load the user's slice, {@link Handle#handle decide and evolve},
+ * store the new state, and forward the events and the reply. Under exactly-once all of that commits
+ * in one transaction, together with the input offset.
+ */
+final class CommandHandler implements Processor<String, byte[], String, byte[]> {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+    private static final int MAX_EXPIRED_PER_SWEEP = 10_000;
+
+    private final Duration commandRetention;
+    private ProcessorContext<String, byte[]> context;
+    private ChatReader reader;
+    private ChatWriter writer;
+
+    CommandHandler(Duration commandRetention) {
+        this.commandRetention = commandRetention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.reader = new ChatReader(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
+        this.writer = new ChatWriter(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
+        Duration sweep = commandRetention.compareTo(Duration.ofMinutes(10)) < 0 ? commandRetention : Duration.ofMinutes(1);
+        context.schedule(sweep, PunctuationType.WALL_CLOCK_TIME,
+                now -> writer.forgetCommandsBefore(Instant.ofEpochMilli(now).minus(commandRetention), MAX_EXPIRED_PER_SWEEP));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        CommandEnvelope command;
+        try {
+            command = parse(record);
+        } catch (MalformedRecordException e) {
+            deadLetter(record, "malformed command", e);
+            return;
+        }
+        String userId = command.userId();
+        Optional<Reply> repeated = Idempotency.repeat(command, reader.outcome(userId, command.commandId()),
+                reader.user(userId).seq());
+        if (repeated.isPresent()) {
+            reply(repeated.get());
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Slice before = reader.slice(userId, command.payload());
+        Handle.Handled handled;
+        try {
+            handled = Handle.handle(command, before, now);
+        } catch (RuntimeException e) {
+            // A bug in a decision must not stop every other user of the partition.
+            log.error("command {} of type {} could not be handled", command.commandId(), command.type(), e);
+            deadLetter(record, "command could not be handled", e);
+            return;
+        }
+        writer.save(userId, before, handled.state());
+        writer.remember(userId, command.commandId(), new Idempotency.Outcome(command.fingerprint(), handled.reply()), now);
+        for (EventEnvelope event : handled.events()) {
+            Record<String, byte[]> out = new Record<>(userId, EventCodec.toBytes(event), event.occurredAt().toEpochMilli());
+            if (command.fingerprint() != null) {
+                out.headers().add(new RecordHeader(RecordHeaders.FINGERPRINT,
+                        command.fingerprint().getBytes(StandardCharsets.UTF_8)));
+            }
+            context.forward(out, ChatTopology.EVENTS_SINK);
+        }
+        reply(handled.reply());
+    }
+
+    private CommandEnvelope parse(Record<String, byte[]> record) {
+        if (record.value() != null && record.value().length > Limits.MAX_BODY_BYTES * 2) {
+            throw new MalformedRecordException("command of " + record.value().length + " bytes is over the limit");
+        }
+        CommandEnvelope command = CommandCodec.fromBytes(record.value());
+        if (!Limits.isValidUserId(command.userId())) {
+            throw new MalformedRecordException("command has no valid user id");
+        }
+        if (!Objects.equals(record.key(), command.userId())) {
+            throw new MalformedRecordException("record key is not the command's user id");
+        }
+        return command;
+    }
+
+    private void reply(Reply reply) {
+        context.forward(new Record<>(reply.userId(), ReplyCodec.toBytes(reply), context.currentSystemTimeMs()),
+                ChatTopology.REPLIES_SINK);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason, Throwable error) {
+        context.forward(DeadLetters.of(record, context.recordMetadata().orElse(null), reason, error),
+                ChatTopology.DLQ_SINK);
+    }
+}

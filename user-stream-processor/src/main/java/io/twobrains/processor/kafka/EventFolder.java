@@ -1,0 +1,66 @@
+package io.twobrains.processor.kafka;
+
+import io.twobrains.contract.RecordHeaders;
+import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.json.EventCodec;
+import io.twobrains.contract.json.MalformedRecordException;
+import io.twobrains.processor.domain.Evolve;
+import io.twobrains.processor.domain.Idempotency;
+import io.twobrains.processor.domain.Replies;
+import io.twobrains.processor.domain.Slice;
+import io.twobrains.processor.store.ChatReader;
+import io.twobrains.processor.store.ChatWriter;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuild mode: folds {@code chat.events} into the stores with {@link Evolve} alone - no decisions,
+ * no output. It also restores what idempotent retries need, because replies depend only on the log.
+ */
+final class EventFolder implements Processor<String, byte[], Void, Void> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventFolder.class);
+
+    private ChatReader reader;
+    private ChatWriter writer;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.reader = new ChatReader(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
+        this.writer = new ChatWriter(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.fromBytes(record.value());
+        } catch (MalformedRecordException e) {
+            log.warn("skipping an unreadable event: {}", e.getMessage());
+            return;
+        }
+        Slice before = reader.slice(event.userId(), event.payload());
+        if (event.seq() <= before.user().seq()) {
+            return;
+        }
+        if (event.seq() != before.user().seq() + 1) {
+            log.warn("user {} jumps from seq {} to {}", event.userId(), before.user().seq(), event.seq());
+        }
+        Slice after = Evolve.evolve(before, event);
+        writer.save(event.userId(), before, after);
+        writer.remember(event.userId(), event.commandId(),
+                new Idempotency.Outcome(fingerprint(record), Replies.after(event, after)), event.occurredAt());
+    }
+
+    private static String fingerprint(Record<String, byte[]> record) {
+        Header header = record.headers().lastHeader(RecordHeaders.FINGERPRINT);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

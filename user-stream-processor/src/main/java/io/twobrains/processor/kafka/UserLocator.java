@@ -1,0 +1,58 @@
+package io.twobrains.processor.kafka;
+
+import io.twobrains.processor.store.ChatReader;
+import io.twobrains.processor.store.StoreNames;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Finds where a user's state lives: in a partition this instance owns (read it here), or on
+ * another instance (forward there). Empty while a rebalance moves the partition.
+ */
+public class UserLocator {
+
+    /** Where a user's state is. */
+    public sealed interface Location {
+        record Here(ChatReader reader) implements Location {
+        }
+
+        record Elsewhere(HostInfo host) implements Location {
+        }
+    }
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+
+    public UserLocator(KafkaStreams streams, HostInfo self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    public Optional<Location> locate(String userId) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return Optional.empty();
+        }
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(StoreNames.USERS, userId, Serdes.String().serializer());
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            return Optional.empty();
+        }
+        if (!self.equals(metadata.activeHost())) {
+            return Optional.of(new Location.Elsewhere(metadata.activeHost()));
+        }
+        int partition = metadata.partition();
+        return Optional.of(new Location.Here(new ChatReader(name -> store(name, partition))));
+    }
+
+    private ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition) {
+        return streams.store(StoreQueryParameters
+                .fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .withPartition(partition));
+    }
+}

@@ -1,0 +1,129 @@
+package io.twobrains.processor.store;
+
+import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.command.AppendMessage;
+import io.twobrains.contract.view.ConversationView;
+import io.twobrains.contract.view.MessageView;
+import io.twobrains.contract.view.Page;
+import io.twobrains.processor.domain.Conversation;
+import io.twobrains.processor.domain.Idempotency;
+import io.twobrains.processor.domain.Message;
+import io.twobrains.processor.domain.Slice;
+import io.twobrains.processor.domain.UserState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads one user's data from the stores: slices for the processor, pages for interactive queries.
+ * A page is one range scan, so its cost depends on the page size, not on the length of the history.
+ */
+public class ChatReader {
+
+    private final Function<String, ReadOnlyKeyValueStore<Bytes, byte[]>> stores;
+
+    public ChatReader(Function<String, ReadOnlyKeyValueStore<Bytes, byte[]>> stores) {
+        this.stores = stores;
+    }
+
+    public UserState user(String userId) {
+        return StoredValues.user(stores.apply(StoreNames.USERS).get(Keys.user(userId)));
+    }
+
+    public Optional<Conversation> conversation(String userId, String conversationId) {
+        return Optional.ofNullable(StoredValues.conversation(
+                stores.apply(StoreNames.CONVERSATIONS).get(Keys.conversation(userId, conversationId))));
+    }
+
+    public Optional<Idempotency.Outcome> outcome(String userId, UUID commandId) {
+        return Optional.ofNullable(StoredValues.outcome(stores.apply(StoreNames.COMMANDS).get(Keys.command(userId, commandId))));
+    }
+
+    /** The slice a command or event needs: the user, the conversation it names, and the message id it uses. */
+    public Slice slice(String userId, Object commandOrEvent) {
+        Map<String, Conversation> conversations = new HashMap<>();
+        Set<String> messageIds = new HashSet<>();
+        if (commandOrEvent instanceof ConversationScoped scoped && scoped.conversationId() != null) {
+            conversation(userId, scoped.conversationId()).ifPresent(c -> conversations.put(c.id(), c));
+        }
+        if (commandOrEvent instanceof AppendMessage append && append.conversationId() != null
+                && append.messageId() != null
+                && stores.apply(StoreNames.MESSAGE_IDS)
+                        .get(Keys.messageId(userId, append.conversationId(), append.messageId())) != null) {
+            messageIds.add(Slice.messageKey(append.conversationId(), append.messageId()));
+        }
+        return Slice.of(user(userId), conversations, messageIds);
+    }
+
+    /** Conversations, most recently updated first. */
+    public Page<ConversationView> conversations(String userId, int limit, String cursor) {
+        Bytes prefix = Keys.activityPrefix(userId);
+        Bytes from = cursor == null ? prefix : Keys.concat(prefix, withTrailingZero(Cursors.decode(cursor)));
+        List<ConversationView> items = new ArrayList<>(limit);
+        String next = null;
+        try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.CONVERSATIONS_BY_ACTIVITY)
+                .range(from, Keys.after(prefix))) {
+            Bytes lastKey = null;
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                if (items.size() == limit) {
+                    next = Cursors.encode(Keys.activitySuffix(lastKey, userId));
+                    break;
+                }
+                conversation(userId, Keys.activityConversationId(entry.key, userId))
+                        .ifPresent(c -> items.add(c.view()));
+                lastKey = entry.key;
+            }
+        }
+        return new Page<>(items, next);
+    }
+
+    /**
+     * The newest {@code limit} messages before {@code beforeCursor} (or the newest of all), oldest
+     * first; the next cursor leads to older messages. Empty if the conversation does not exist.
+     */
+    public Optional<Page<MessageView>> messages(String userId, String conversationId, int limit, String beforeCursor) {
+        Optional<Conversation> conversation = conversation(userId, conversationId);
+        if (conversation.isEmpty()) {
+            return Optional.empty();
+        }
+        long before = beforeCursor == null ? conversation.get().lastPosition() + 1 : Cursors.position(beforeCursor);
+        List<MessageView> items = new ArrayList<>(limit);
+        String next = null;
+        if (before > 1) {
+            try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.MESSAGES).reverseRange(
+                    Keys.message(userId, conversationId, 0), Keys.message(userId, conversationId, before - 1))) {
+                long oldest = 0;
+                while (it.hasNext()) {
+                    KeyValue<Bytes, byte[]> entry = it.next();
+                    if (items.size() == limit) {
+                        next = Cursors.position(oldest);
+                        break;
+                    }
+                    Message message = StoredValues.message(entry.value);
+                    items.add(message.view());
+                    oldest = message.position();
+                }
+            }
+        }
+        Collections.reverse(items);
+        return Optional.of(new Page<>(items, next));
+    }
+
+    private static byte[] withTrailingZero(byte[] suffix) {
+        byte[] bytes = new byte[suffix.length + 1];
+        System.arraycopy(suffix, 0, bytes, 0, suffix.length);
+        return bytes;
+    }
+}

@@ -1,0 +1,310 @@
+package io.twobrains.processor.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twobrains.contract.RecordHeaders;
+import io.twobrains.contract.Topics;
+import io.twobrains.contract.command.AppendMessage;
+import io.twobrains.contract.command.Command;
+import io.twobrains.contract.command.CommandEnvelope;
+import io.twobrains.contract.command.DeleteConversation;
+import io.twobrains.contract.command.RenameConversation;
+import io.twobrains.contract.command.StartConversation;
+import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.event.MessageAppended;
+import io.twobrains.contract.event.RejectionCode;
+import io.twobrains.contract.json.CommandCodec;
+import io.twobrains.contract.json.EventCodec;
+import io.twobrains.contract.json.ReplyCodec;
+import io.twobrains.contract.message.Role;
+import io.twobrains.contract.message.TextPart;
+import io.twobrains.contract.reply.Reply;
+import io.twobrains.contract.view.ConversationView;
+import io.twobrains.contract.view.MessageView;
+import io.twobrains.contract.view.Page;
+import io.twobrains.processor.store.ChatReader;
+import io.twobrains.processor.store.StoreNames;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChatTopologyTest {
+
+    private static final String ALICE = "alice";
+    private static final String BOB = "bob";
+
+    // TopologyTestDriver commits (and so flushes RocksDB) after every record: histories stay short here,
+    // the long ones are paged in the full-stack tests.
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> commands;
+    private TestOutputTopic<String, byte[]> events;
+    private TestOutputTopic<String, byte[]> replies;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        driver = driver(ChatTopology.live(Duration.ofHours(24)), "live");
+        commands = driver.createInputTopic(Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        events = driver.createOutputTopic(Topics.EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        replies = driver.createOutputTopic(Topics.REPLIES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void aCommandBecomesEventsAReplyAndState() {
+        Reply reply = send(ALICE, new StartConversation("c1", "First"));
+
+        assertThat(reply.isAccepted()).isTrue();
+        assertThat(reply.seq()).isEqualTo(1);
+        List<EventEnvelope> written = readEvents();
+        assertThat(written).singleElement().satisfies(e -> {
+            assertThat(e.seq()).isEqualTo(1);
+            assertThat(e.userId()).isEqualTo(ALICE);
+            assertThat(e.type()).isEqualTo("ConversationStarted");
+        });
+        assertThat(reader().conversation(ALICE, "c1")).isPresent();
+    }
+
+    @Test
+    void usersDoNotSeeEachOthersConversations() {
+        send(ALICE, new StartConversation("c1", "alice's"));
+
+        Reply bobAppends = send(BOB, new AppendMessage("c1", "m1", Role.USER, List.of(new TextPart("hi"))));
+
+        assertThat(bobAppends.code()).isEqualTo(RejectionCode.NOT_FOUND);
+        assertThat(reader().conversation(BOB, "c1")).isEmpty();
+        assertThat(reader().conversations(BOB, 50, null).items()).isEmpty();
+        assertThat(reader().conversations(ALICE, 50, null).items()).extracting(ConversationView::id).containsExactly("c1");
+    }
+
+    @Test
+    void aRetriedCommandIsAnsweredAgainWithoutNewEvents() {
+        CommandEnvelope command = envelope(ALICE, new StartConversation("c1", "t"), "fp-1");
+        Reply first = send(command);
+        readEvents();
+
+        Reply second = send(command);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRetryWithTheSameIdButAnotherRequestIsRefused() {
+        UUID id = UUID.randomUUID();
+        send(new CommandEnvelope(id, ALICE, Instant.now(), new StartConversation("c1", "t"), "fp-1"));
+        readEvents();
+
+        Reply changed = send(new CommandEnvelope(id, ALICE, Instant.now(), new StartConversation("c1", "other"), "fp-2"));
+
+        assertThat(changed.code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void rememberedCommandsAreForgottenAfterTheirRetention() {
+        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5)), "short");
+        TestInputTopic<String, byte[]> input = shortMemory.createInputTopic(Topics.COMMANDS,
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        CommandEnvelope command = envelope(ALICE, new StartConversation("c1", "t"), null);
+        input.pipeInput(ALICE, CommandCodec.toBytes(command));
+        ChatReader reader = readerOf(shortMemory);
+        assertThat(reader.outcome(ALICE, command.commandId())).isPresent();
+
+        shortMemory.advanceWallClockTime(Duration.ofMinutes(11));
+
+        assertThat(reader.outcome(ALICE, command.commandId())).isEmpty();
+        shortMemory.close();
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndProcessingGoesOn() {
+        CommandEnvelope valid = envelope(ALICE, new StartConversation("c1", null), null);
+        byte[] unknownType = new String(CommandCodec.toBytes(valid), StandardCharsets.UTF_8)
+                .replace("StartConversation", "LaunchRocket").getBytes(StandardCharsets.UTF_8);
+        byte[] oversized = new byte[600 * 1024];
+        Arrays.fill(oversized, (byte) 'x');
+
+        commands.pipeInput(ALICE, "{not json".getBytes(StandardCharsets.UTF_8));
+        commands.pipeInput(ALICE, unknownType);
+        commands.pipeInput(BOB, CommandCodec.toBytes(valid));
+        commands.pipeInput(ALICE, oversized);
+        commands.pipeInput(ALICE, null);
+        Reply afterPoison = send(valid);
+
+        List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(5);
+        assertThat(dead).allSatisfy(r -> {
+            assertThat(r.headers().lastHeader(RecordHeaders.DLQ_REASON)).isNotNull();
+            assertThat(r.headers().lastHeader(RecordHeaders.DLQ_TOPIC).value()).asString().isEqualTo(Topics.COMMANDS);
+        });
+        assertThat(dead.get(3).value().length).isLessThanOrEqualTo(DeadLetters.MAX_VALUE_BYTES);
+        assertThat(afterPoison.isAccepted()).isTrue();
+        assertThat(reader().conversation(BOB, "c1")).isEmpty();
+    }
+
+    @Test
+    void aHistoryPagesNewestFirstWithEveryMessageExactlyOnce() {
+        send(ALICE, new StartConversation("c1", null));
+        for (int i = 1; i <= 37; i++) {
+            send(ALICE, new AppendMessage("c1", "m" + i, Role.USER, List.of(new TextPart("text " + i))));
+        }
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<MessageView> page = reader().messages(ALICE, "c1", 8, cursor).orElseThrow();
+            List<String> ids = page.items().stream().map(MessageView::id).toList();
+            seen.addAll(0, ids);
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(5);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 37; i++) {
+            expected.add("m" + i);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(reader().messages(ALICE, "c1", 8, null).orElseThrow().items()).first()
+                .extracting(MessageView::id).isEqualTo("m30");
+    }
+
+    @Test
+    void conversationsListMostRecentlyUpdatedFirstAcrossPages() {
+        for (int i = 1; i <= 7; i++) {
+            send(ALICE, new StartConversation("c" + i, null));
+            driver.advanceWallClockTime(Duration.ofMillis(5));
+        }
+        send(ALICE, new AppendMessage("c3", "m1", Role.USER, List.of(new TextPart("bump"))));
+        send(ALICE, new DeleteConversation("c5"));
+
+        List<String> order = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<ConversationView> page = reader().conversations(ALICE, 2, cursor);
+            page.items().forEach(c -> order.add(c.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(order).containsExactly("c3", "c7", "c6", "c4", "c2", "c1");
+    }
+
+    @Test
+    void rebuildingFromTheEventsGivesTheSameStoresAsLiveProcessing() {
+        send(ALICE, new StartConversation("c1", "one"));
+        send(ALICE, new StartConversation("c2", null));
+        send(BOB, new StartConversation("c1", "bob's"));
+        for (int i = 0; i < 30; i++) {
+            send(ALICE, new AppendMessage(i % 2 == 0 ? "c1" : "c2", "m" + i, Role.USER, List.of(new TextPart("t" + i))));
+        }
+        send(ALICE, new RenameConversation("c2", "two"));
+        send(ALICE, new DeleteConversation("c1"));
+        send(BOB, new DeleteConversation("missing"));
+        send(envelope(ALICE, new StartConversation("c3", null), "fp-keep"));
+        List<TestRecord<String, byte[]>> log = events.readRecordsToList();
+
+        TopologyTestDriver rebuild = driver(ChatTopology.rebuild(), "rebuild");
+        TestInputTopic<String, byte[]> eventInput = rebuild.createInputTopic(Topics.EVENTS,
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        log.forEach(eventInput::pipeInput);
+
+        for (String store : StoreNames.ALL) {
+            assertThat(contents(rebuild, store)).as(store).isEqualTo(contents(driver, store));
+        }
+        rebuild.close();
+    }
+
+    @Test
+    void eventsCarryGaplessSeqsPerUser() {
+        send(ALICE, new StartConversation("c1", null));
+        send(BOB, new StartConversation("c1", null));
+        send(ALICE, new StartConversation("c1", null));
+        send(ALICE, new AppendMessage("c1", "m1", Role.USER, List.of(new TextPart("x"))));
+
+        List<EventEnvelope> written = readEvents();
+        assertThat(written.stream().filter(e -> e.userId().equals(ALICE)).map(EventEnvelope::seq))
+                .containsExactly(1L, 2L, 3L);
+        assertThat(written.stream().filter(e -> e.userId().equals(BOB)).map(EventEnvelope::seq)).containsExactly(1L);
+        assertThat(written.get(3).payload()).isInstanceOf(MessageAppended.class);
+    }
+
+    private TopologyTestDriver driver(Topology topology, String name) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + name);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
+        return new TopologyTestDriver(topology, props, Instant.parse("2026-03-01T12:00:00Z"));
+    }
+
+    private Reply send(String user, Command command) {
+        return send(envelope(user, command, null));
+    }
+
+    private Reply send(CommandEnvelope command) {
+        commands.pipeInput(command.userId(), CommandCodec.toBytes(command));
+        List<byte[]> values = replies.readValuesToList();
+        assertThat(values).hasSize(1);
+        return ReplyCodec.fromBytes(values.get(0));
+    }
+
+    private static CommandEnvelope envelope(String user, Command command, String fingerprint) {
+        return new CommandEnvelope(UUID.randomUUID(), user, Instant.now(), command, fingerprint);
+    }
+
+    private List<EventEnvelope> readEvents() {
+        return events.readValuesToList().stream().map(EventCodec::fromBytes).toList();
+    }
+
+    private ChatReader reader() {
+        return readerOf(driver);
+    }
+
+    private static ChatReader readerOf(TopologyTestDriver driver) {
+        return new ChatReader(name -> driver.<Bytes, byte[]>getKeyValueStore(name));
+    }
+
+    private static Map<String, String> contents(TopologyTestDriver driver, String storeName) {
+        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(storeName);
+        Map<String, String> contents = new LinkedHashMap<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                contents.put(entry.key.toString(), new String(entry.value, StandardCharsets.UTF_8));
+            }
+        }
+        return contents;
+    }
+}
