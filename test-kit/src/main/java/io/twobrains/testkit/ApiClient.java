@@ -59,16 +59,27 @@ public final class ApiClient {
         return send("DELETE", path, null);
     }
 
+    /** Sends {@code body} without a Content-Length (chunked), as a streaming client would. */
+    public Response postChunked(String path, byte[] body) {
+        return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), true);
+    }
+
     /** Sends {@code body} as JSON: a String is sent as it is (so tests can send broken JSON), anything else is serialised. */
     public Response send(String method, String path, Object body) {
         byte[] bytes = body == null ? null
                 : body instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : body instanceof byte[] raw ? raw
                 : ChatJson.MAPPER.writeValueAsBytes(body);
+        return send(method, path,
+                bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes),
+                bytes != null);
+    }
+
+    private Response send(String method, String path, HttpRequest.BodyPublisher body, boolean json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (bytes != null) {
+                .method(method, body);
+        if (json) {
             request.header("Content-Type", "application/json");
         }
         if (token != null) {

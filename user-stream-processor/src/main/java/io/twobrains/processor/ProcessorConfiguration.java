@@ -38,7 +38,7 @@ class ProcessorConfiguration {
 
     @Bean
     UserLocator userLocator(ChatStreams chatStreams, ProcessorProperties properties, @Value("${server.port}") int port) {
-        return new UserLocator(chatStreams.streams(), new HostInfo(properties.advertisedHost(), port));
+        return new UserLocator(chatStreams.streams(), new HostInfo(properties.resolvedAdvertisedHost(), port));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.twobrains.processor;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param commitInterval   how often a transaction commits; every write waits for its commit, so this is
  *                         the floor of write latency (see docs/adr/0002-commit-interval.md)
  * @param commandRetention how long a handled command id is remembered for idempotent retries
- * @param advertisedHost   the host other instances use to forward interactive queries here
+ * @param advertisedHost   the host other instances use to forward interactive queries here; {@code auto}
+ *                         takes this machine's address (one setting for every replica of a container)
  * @param streamThreads    stream threads of this instance
  * @param replicationFactor replication of the changelog topics, and of the chat topics it creates
  * @param partitions       partitions of the chat topics it creates when they are missing
@@ -41,5 +44,16 @@ public record ProcessorProperties(
 
     public ProcessorProperties {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
+    }
+
+    public String resolvedAdvertisedHost() {
+        if (!"auto".equals(advertisedHost)) {
+            return advertisedHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("cannot resolve this host's address for advertised-host=auto", e);
+        }
     }
 }

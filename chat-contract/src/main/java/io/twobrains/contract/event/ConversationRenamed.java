@@ -1,9 +1,15 @@
 package io.twobrains.contract.event;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.twobrains.contract.ConversationScoped;
 
 /** Version 2 added {@code source}; version 1 payloads are upcast as manual renames. */
+@JsonClassDescription("A conversation got a new title, chosen by the user or generated after a reply.")
 @SchemaVersion(2)
-public record ConversationRenamed(String conversationId, String title, TitleSource source)
+public record ConversationRenamed(
+        @JsonPropertyDescription("The conversation.") String conversationId,
+        @JsonPropertyDescription("The new title (1 to 80 characters).") String title,
+        @JsonPropertyDescription("manual (the user) or auto (generated).") TitleSource source)
         implements Event, ConversationScoped {
 }

@@ -1,7 +1,14 @@
 package io.twobrains.contract.event;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.Nullable;
 
+@JsonClassDescription("A conversation was started.")
 @SchemaVersion(1)
-public record ConversationStarted(String conversationId, String title) implements Event, ConversationScoped {
+public record ConversationStarted(
+        @JsonPropertyDescription("The conversation, unique among the user's conversations.") String conversationId,
+        @JsonPropertyDescription("Its title, or absent until one is chosen or generated.") @Nullable String title)
+        implements Event, ConversationScoped {
 }

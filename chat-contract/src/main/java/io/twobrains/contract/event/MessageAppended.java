@@ -1,12 +1,19 @@
 package io.twobrains.contract.event;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.twobrains.contract.ConversationScoped;
 import io.twobrains.contract.message.Part;
 import io.twobrains.contract.message.Role;
 import java.util.List;
 
+@JsonClassDescription("A message was appended to a conversation.")
 @SchemaVersion(1)
-public record MessageAppended(String conversationId, String messageId, Role role, List<Part> parts)
+public record MessageAppended(
+        @JsonPropertyDescription("The conversation.") String conversationId,
+        @JsonPropertyDescription("The message, unique within the conversation.") String messageId,
+        @JsonPropertyDescription("Who wrote it: system, user or assistant.") Role role,
+        @JsonPropertyDescription("Its content, as AI SDK UIMessage parts.") List<Part> parts)
         implements Event, ConversationScoped {
 
     public MessageAppended {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,7 @@ import reactor.core.scheduler.Schedulers;
  * partition lives on another instance is served by forwarding there with the same token.
  */
 @RestController
+@ConditionalOnWebApplication
 @RequestMapping("/internal")
 class ChatQueryController {
 

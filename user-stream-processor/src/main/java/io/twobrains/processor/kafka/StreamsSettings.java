@@ -15,7 +15,7 @@ public final class StreamsSettings {
     public static Properties live(ProcessorProperties settings, String bootstrapServers, int httpPort) {
         Properties props = common(settings, bootstrapServers);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedHost() + ":" + httpPort);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.resolvedAdvertisedHost() + ":" + httpPort);
         settings.streams().forEach(props::put);
         return props;
     }

@@ -1,0 +1,97 @@
+package io.twobrains.contract.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.twobrains.contract.command.AppendMessage;
+import io.twobrains.contract.command.Command;
+import io.twobrains.contract.command.CommandEnvelope;
+import io.twobrains.contract.command.DeleteConversation;
+import io.twobrains.contract.command.RenameConversation;
+import io.twobrains.contract.command.StartConversation;
+import io.twobrains.contract.event.ConversationRenamed;
+import io.twobrains.contract.event.Event;
+import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.event.TitleSource;
+import io.twobrains.contract.message.Role;
+import io.twobrains.contract.message.TextPart;
+import io.twobrains.contract.reply.Reply;
+import io.twobrains.contract.view.ConversationView;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeCodecTest {
+
+    @Test
+    void everyEventTypeSurvivesTheWire() {
+        Set<String> sampled = Samples.payloads().stream().map(Event::type).collect(Collectors.toSet());
+        assertThat(sampled).containsExactlyInAnyOrderElementsOf(EventCodec.types().all().keySet());
+        for (EventEnvelope event : Samples.events()) {
+            assertThat(EventCodec.fromBytes(EventCodec.toBytes(event))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void everyCommandTypeSurvivesTheWire() {
+        List<Command> commands = List.of(new StartConversation("c1", null), new RenameConversation("c1", "t"),
+                new DeleteConversation("c1"), new AppendMessage("c1", "m1", Role.ASSISTANT, List.of(new TextPart("x"))));
+        assertThat(commands).extracting(Command::type)
+                .containsExactlyInAnyOrderElementsOf(new PayloadTypes<>(Command.class).all().keySet());
+        for (Command command : commands) {
+            CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID(), "u", Instant.now(), command, "fp");
+            assertThat(CommandCodec.fromBytes(CommandCodec.toBytes(envelope))).isEqualTo(envelope);
+        }
+    }
+
+    @Test
+    void aRenameWrittenAtVersionOneIsReadAsAManualRename() {
+        String v1 = """
+                {"eventId":"%s","userId":"u","seq":4,"commandId":"%s","occurredAt":"2025-01-01T00:00:00Z",
+                 "type":"ConversationRenamed","version":1,"payload":{"conversationId":"c1","title":"Old style"}}
+                """.formatted(UUID.randomUUID(), UUID.randomUUID());
+
+        EventEnvelope read = EventCodec.fromBytes(v1.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.payload()).isEqualTo(new ConversationRenamed("c1", "Old style", TitleSource.MANUAL));
+        assertThat(read.version()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedRecordsAreRefusedWithAReason() {
+        String valid = new String(EventCodec.toBytes(Samples.events().get(0)), StandardCharsets.UTF_8);
+        List<String> broken = List.of(
+                "{not json",
+                "[]",
+                valid.replace("ConversationStarted", "UnheardOf"),
+                valid.replace("\"seq\":1", "\"seq\":\"one\""),
+                valid.replace("\"version\":1", "\"version\":99"),
+                valid.replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"not-a-uuid\""));
+        for (String record : broken) {
+            assertThatThrownBy(() -> EventCodec.fromBytes(record.getBytes(StandardCharsets.UTF_8)))
+                    .as(record).isInstanceOf(MalformedRecordException.class).hasMessageNotContaining("null");
+        }
+        assertThatThrownBy(() -> CommandCodec.fromBytes(null)).isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void repliesSurviveTheWire() {
+        Reply reply = Reply.accepted(UUID.randomUUID(), "u", 9,
+                new ConversationView("c1", null, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z"), 3),
+                null);
+        assertThat(ReplyCodec.fromBytes(ReplyCodec.toBytes(reply))).isEqualTo(reply);
+    }
+
+    @Property(tries = 200)
+    void anyTextAndUserIdSurviveTheWire(@ForAll String text, @ForAll String userId) {
+        CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID(), userId.isEmpty() ? "u" : userId, Instant.now(),
+                new AppendMessage("c1", "m1", Role.USER, List.of(new TextPart(text))), null);
+        assertThat(CommandCodec.fromBytes(CommandCodec.toBytes(envelope))).isEqualTo(envelope);
+    }
+}

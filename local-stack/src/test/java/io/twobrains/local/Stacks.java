@@ -1,0 +1,106 @@
+package io.twobrains.local;
+
+import io.twobrains.contract.Topics;
+import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.json.EventCodec;
+import io.twobrains.testkit.ApiClient;
+import io.twobrains.testkit.TokenMint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Running local stacks for the full-stack tests: one shared by every test class of the run, and
+ * private ones for tests that restart or wipe. Tokens come from the dev provider's own key.
+ */
+final class Stacks {
+
+    private static LocalStack shared;
+
+    private Stacks() {
+    }
+
+    /** The stack every read/write test uses; started once per test JVM. */
+    static synchronized LocalStack shared() {
+        if (shared == null) {
+            shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")), false);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TokenMint mint(LocalStack stack) {
+        return TokenMint.fromKeyFile(stack.settings().oidcKeyFile(), stack.settings().issuer());
+    }
+
+    /** A token as a script would get one: from the dev provider's {@code POST /dev/token}. */
+    static String devToken(LocalStack stack, String subject) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(stack.oidcUrl() + "/dev/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("sub=" + subject)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return io.twobrains.contract.json.ChatJson.MAPPER.readTree(response.body()).get("access_token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ApiClient client(LocalStack stack, String subject) {
+        return new ApiClient(stack.doorUrl(), devToken(stack, subject));
+    }
+
+    /** Every committed event of one user in {@code chat.events}, in seq order. */
+    static List<EventEnvelope> events(LocalStack stack, String userId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<EventEnvelope> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (userId.equals(record.key())) {
+                        events.add(EventCodec.fromBytes(record.value()));
+                    }
+                }
+            }
+        }
+        events.sort(java.util.Comparator.comparingLong(EventEnvelope::seq));
+        return events;
+    }
+}
