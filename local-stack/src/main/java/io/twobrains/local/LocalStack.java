@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * OIDC provider, the per-user processor, both APIs and the door. Data lives in
  * {@code $TWOBRAINS_DATA_DIR} (default {@code .twobrains/}) and survives restarts.
  *
- * <p>Run: {@code java -jar local-stack/target/twobrains-local-stack.jar} (add {@code --rebuild} to
+ * <p>Run: {@code java -jar local-stack/target/twobrains-local.jar} (add {@code --rebuild} to
  * rebuild the processor's state from {@code chat.events} before starting). Stop with Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
@@ -96,11 +96,24 @@ public final class LocalStack implements AutoCloseable {
         log.info("twobrains started in {} ms", Duration.ofNanos(System.nanoTime() - begin).toMillis());
     }
 
+    /**
+     * Starts one more processor instance in this JVM, with its own port and state directory: the
+     * partitions rebalance across the instances, and interactive queries follow them.
+     */
+    public ConfigurableApplicationContext addProcessor(int port) {
+        Map<String, Object> args = processorArgs(port, settings.dataDir().resolve("streams-" + port));
+        return trackContext(ProcessorApplication.application(), args, true);
+    }
+
     private Map<String, Object> processorArgs() {
+        return processorArgs(settings.processorPort(), settings.dataDir().resolve("streams"));
+    }
+
+    private Map<String, Object> processorArgs(int port, Path stateDir) {
         Map<String, Object> args = new LinkedHashMap<>();
-        args.put("server.port", settings.processorPort());
+        args.put("server.port", port);
         args.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        args.put("twobrains.processor.state-dir", settings.dataDir().resolve("streams"));
+        args.put("twobrains.processor.state-dir", stateDir);
         args.put("twobrains.processor.partitions", settings.partitions());
         args.put("twobrains.processor.commit-interval", settings.commitInterval().toMillis() + "ms");
         return args;

@@ -1,13 +1,16 @@
 package io.twobrains.testkit;
 
 import io.twobrains.contract.json.ChatJson;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -61,13 +64,13 @@ public final class ApiClient {
 
     /** Sends {@code body} without a Content-Length (chunked), as a streaming client would. */
     public Response postChunked(String path, byte[] body) {
-        return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), true);
+        return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), true);
     }
 
     /** Sends {@code body} as JSON: a String is sent as it is (so tests can send broken JSON), anything else is serialised. */
     public Response send(String method, String path, Object body) {
         byte[] bytes = body == null ? null
-                : body instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
                 : body instanceof byte[] raw ? raw
                 : ChatJson.MAPPER.writeValueAsBytes(body);
         return send(method, path,
@@ -98,7 +101,7 @@ public final class ApiClient {
     }
 
     /** An answer: status, headers, and the body as bytes, text or JSON. */
-    public record Response(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
 
         public String header(String name) {
             return headers.entrySet().stream()
@@ -108,7 +111,7 @@ public final class ApiClient {
         }
 
         public String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
 
         public JsonNode json() {

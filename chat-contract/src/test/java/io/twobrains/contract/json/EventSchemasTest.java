@@ -2,7 +2,6 @@ package io.twobrains.contract.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twobrains.contract.event.Event;
 import io.twobrains.contract.event.EventEnvelope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,10 +62,5 @@ class EventSchemasTest {
             assertThat(in).as("no committed schema " + file).isNotNull();
             return ChatJson.MAPPER.readTree(in);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Class<Event> eventType() {
-        return Event.class;
     }
 }

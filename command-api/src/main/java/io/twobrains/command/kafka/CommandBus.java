@@ -44,6 +44,8 @@ public class CommandBus {
                     .subscribeOn(Schedulers.boundedElastic())
                     .then(Mono.fromFuture(reply, true))
                     .timeout(properties.replyTimeout())
+                    // The reply listener completes the future: move the answer's work off its one thread.
+                    .publishOn(Schedulers.parallel())
                     .onErrorMap(error -> !(error instanceof ApiProblem), CommandBus::unavailable)
                     .doFinally(signal -> pending.forget(command.commandId(), reply));
         });

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,7 +104,11 @@ class ChatQueryController {
         marker.set(ChatHeaders.FORWARDED, "1");
         Mono<ResponseEntity<Flux<DataBuffer>>> relayed =
                 relay.get(Relay.target(base, exchange, exchange.getRequest().getPath().value()), exchange, marker);
-        return relayed.map(response -> (ResponseEntity<?>) response);
+        // The body is joined (a page is bounded): a Flux inside ResponseEntity<?> would be encoded as JSON.
+        return relayed.flatMap(response -> DataBufferUtils.join(response.getBody())
+                .map(body -> (ResponseEntity<?>) ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders()).body(body))
+                .defaultIfEmpty(ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).build()));
     }
 
     private static ApiProblem rebalancing() {

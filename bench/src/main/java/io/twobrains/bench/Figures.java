@@ -1,0 +1,58 @@
+package io.twobrains.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** Latencies (HdrHistogram, microseconds) and counts of one measured run. */
+final class Figures {
+
+    private final Recorder latencies = new Recorder(TimeUnit.SECONDS.toMicros(60), 3);
+    private final AtomicLong errors = new AtomicLong();
+    private volatile boolean measuring;
+
+    void startMeasuring() {
+        latencies.reset();
+        errors.set(0);
+        measuring = true;
+    }
+
+    void record(long startNanos) {
+        if (measuring) {
+            latencies.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos),
+                    TimeUnit.SECONDS.toMicros(60)));
+        }
+    }
+
+    void error() {
+        if (measuring) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /** Throughput and percentiles (in ms) over {@code seconds} of measuring. */
+    Map<String, Object> summary(double seconds, double cpuSeconds) {
+        Histogram histogram = latencies.getIntervalHistogram();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("requests", histogram.getTotalCount());
+        summary.put("throughputPerSecond", round(histogram.getTotalCount() / seconds));
+        summary.put("p50Ms", ms(histogram.getValueAtPercentile(50)));
+        summary.put("p95Ms", ms(histogram.getValueAtPercentile(95)));
+        summary.put("p99Ms", ms(histogram.getValueAtPercentile(99)));
+        summary.put("maxMs", ms(histogram.getMaxValue()));
+        summary.put("errors", errors.get());
+        summary.put("cpuSeconds", round(cpuSeconds));
+        return summary;
+    }
+
+    private static double ms(long micros) {
+        return round(micros / 1000.0);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

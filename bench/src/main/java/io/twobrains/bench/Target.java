@@ -1,0 +1,66 @@
+package io.twobrains.bench;
+
+import io.twobrains.contract.json.ChatJson;
+import io.twobrains.local.LocalStack;
+import io.twobrains.local.LocalStackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+
+/** The system under test: a private local stack, or one already running at a URL. */
+final class Target implements AutoCloseable {
+
+    private final LocalStack stack;
+    final URI door;
+    final String kafka;
+    final URI oidc;
+
+    private Target(LocalStack stack, URI door, String kafka, URI oidc) {
+        this.stack = stack;
+        this.door = door;
+        this.kafka = kafka;
+        this.oidc = oidc;
+    }
+
+    static Target of(Options options) {
+        if (options.url() != null) {
+            return new Target(null, options.url(), options.kafka(), options.oidc());
+        }
+        try {
+            LocalStackSettings settings = LocalStackSettings.freePorts(Files.createTempDirectory("twobrains-bench"))
+                    .withCommitInterval(options.commitInterval());
+            LocalStack stack = LocalStack.start(settings, false);
+            return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A real token from the dev provider. */
+    String token(String subject) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(oidc.resolve("/dev/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("sub=" + subject)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return ChatJson.MAPPER.readTree(response.body()).get("access_token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}
