@@ -183,7 +183,7 @@ class ConversationApiIT {
     }
 
     @Test
-    void theOpenApiDocumentsOfBothApisAreServedByTheDoor() {
+    void theOpenApiDocumentsOfBothApisAndTheirUiAreServedByTheDoor() {
         ApiClient anonymous = new ApiClient(stack.doorUrl(), null);
 
         Response writes = anonymous.get("/v3/api-docs/command-api");
@@ -193,6 +193,9 @@ class ConversationApiIT {
         assertThat(writes.json().get("paths").has("/api/conversations/{id}/messages")).isTrue();
         assertThat(reads.status()).isEqualTo(200);
         assertThat(reads.json().get("paths").has("/api/conversations/{id}/messages")).isTrue();
+        assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(anonymous.get("/v3/api-docs/swagger-config").text())
+                .contains("/v3/api-docs/command-api", "/v3/api-docs/query-api");
     }
 
     static Map<String, Object> message(String id, String role, String text) {
