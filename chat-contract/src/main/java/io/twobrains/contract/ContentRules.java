@@ -51,6 +51,33 @@ public final class ContentRules {
         return Optional.empty();
     }
 
+    /** A name shown to the user: 1 to 80 characters, not blank. */
+    public static Optional<String> nameFits(String what, String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of(what + " is required");
+        }
+        return name.length() > Limits.MAX_NAME_LENGTH
+                ? Optional.of(what + " must be at most " + Limits.MAX_NAME_LENGTH + " characters")
+                : Optional.empty();
+    }
+
+    /** An absolute http(s) URL with a host. Whether the host may be reached is the caller's policy. */
+    public static Optional<String> httpUrl(String what, String url) {
+        if (url == null || url.isBlank() || url.length() > Limits.MAX_URL_LENGTH) {
+            return Optional.of(what + " must be an http(s) URL of at most " + Limits.MAX_URL_LENGTH + " characters");
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getHost().isBlank() || uri.getUserInfo() != null) {
+                return Optional.of(what + " must be an http(s) URL with a host and no credentials");
+            }
+            return Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of(what + " is not a valid URL");
+        }
+    }
+
     /** The first violation among several checks. */
     @SafeVarargs
     public static Optional<String> first(Optional<String>... checks) {

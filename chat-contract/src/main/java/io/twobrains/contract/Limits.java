@@ -11,6 +11,11 @@ public final class Limits {
     public static final int MAX_BODY_BYTES = 256 * 1024;
     public static final int MAX_USER_ID_LENGTH = 255;
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    public static final int MAX_NAME_LENGTH = 80;
+    public static final int MAX_URL_LENGTH = 2048;
+    public static final int MAX_API_KEY_LENGTH = 512;
+    public static final int MAX_MCP_SERVERS = 20;
+    public static final int MAX_MCP_HEADERS = 20;
     public static final String ID_REGEX = "[A-Za-z0-9_-]{1,64}";
     public static final Pattern ID = Pattern.compile(ID_REGEX);
 

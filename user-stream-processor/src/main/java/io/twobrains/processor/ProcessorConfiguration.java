@@ -32,7 +32,7 @@ class ProcessorConfiguration {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Topics.ensure(admin, properties.partitions(), (short) properties.replicationFactor());
         }
-        return new ChatStreams(ChatTopology.live(properties.commandRetention()),
+        return new ChatStreams(ChatTopology.live(properties.commandRetention(), properties.quota().toPlans()),
                 StreamsSettings.live(properties, String.join(",", kafka.getBootstrapServers()), port));
     }
 

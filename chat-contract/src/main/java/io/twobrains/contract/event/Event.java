@@ -2,7 +2,9 @@ package io.twobrains.contract.event;
 
 /** Something that happened to a user's data. Events are facts in the past tense; the log keeps them forever. */
 public sealed interface Event
-        permits ConversationStarted, ConversationRenamed, ConversationDeleted, MessageAppended, CommandRejected {
+        permits ConversationStarted, ConversationRenamed, ConversationDeleted, MessageAppended, CommandRejected,
+        SettingsChanged, ApiKeyStored, ApiKeyRemoved, McpServerAdded, McpServerChanged, McpServerRemoved, UserErased,
+        GenerationStarted, GenerationCompleted {
 
     /** The wire name of the event type. */
     default String type() {

@@ -3,7 +3,21 @@ package io.twobrains.contract.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twobrains.contract.command.AddMcpServer;
 import io.twobrains.contract.command.AppendMessage;
+import io.twobrains.contract.command.ChangeMcpServer;
+import io.twobrains.contract.command.ChangeSettings;
+import io.twobrains.contract.command.CompleteGeneration;
+import io.twobrains.contract.command.EraseUser;
+import io.twobrains.contract.command.RemoveApiKey;
+import io.twobrains.contract.command.RemoveMcpServer;
+import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.command.StoreApiKey;
+import io.twobrains.contract.generation.TokenUsage;
+import io.twobrains.contract.profile.McpTransport;
+import io.twobrains.contract.profile.Provider;
+import io.twobrains.contract.profile.SealedSecret;
+import io.twobrains.contract.profile.SettingsPatch;
 import io.twobrains.contract.command.Command;
 import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.command.DeleteConversation;
@@ -40,8 +54,15 @@ class EnvelopeCodecTest {
 
     @Test
     void everyCommandTypeSurvivesTheWire() {
+        SealedSecret sealed = new SealedSecret("k1", "c2VhbGVk");
         List<Command> commands = List.of(new StartConversation("c1", null), new RenameConversation("c1", "t"),
-                new DeleteConversation("c1"), new AppendMessage("c1", "m1", Role.ASSISTANT, List.of(new TextPart("x"))));
+                new DeleteConversation("c1"), new AppendMessage("c1", "m1", Role.ASSISTANT, List.of(new TextPart("x"))),
+                new ChangeSettings(new SettingsPatch(null, null, false, null, null, List.of())),
+                new StoreApiKey(Provider.GOOGLE, sealed, "abcd", null), new RemoveApiKey(Provider.GOOGLE),
+                new AddMcpServer("s", "S", "https://s.example", McpTransport.HTTP, sealed, List.of("A"), true),
+                new ChangeMcpServer("s", null, null, null, null, null, false), new RemoveMcpServer("s"),
+                new EraseUser(), new StartGeneration("g", "c1", "demo", "demo", "pro"),
+                new CompleteGeneration("g", "stop", new TokenUsage(1, 2, 3), 10));
         assertThat(commands).extracting(Command::type)
                 .containsExactlyInAnyOrderElementsOf(new PayloadTypes<>(Command.class).all().keySet());
         for (Command command : commands) {
@@ -84,7 +105,10 @@ class EnvelopeCodecTest {
     void repliesSurviveTheWire() {
         Reply reply = Reply.accepted(UUID.randomUUID(), "u", 9,
                 new ConversationView("c1", null, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z"), 3),
-                null);
+                null, null, null);
+        Reply limited = Reply.rejected(UUID.randomUUID(), "u", 10, io.twobrains.contract.event.RejectionCode.LIMIT_REACHED,
+                "daily", io.twobrains.contract.generation.LimitType.DAILY, Instant.parse("2026-01-02T00:00:00Z"));
+        assertThat(ReplyCodec.fromBytes(ReplyCodec.toBytes(limited))).isEqualTo(limited);
         assertThat(ReplyCodec.fromBytes(ReplyCodec.toBytes(reply))).isEqualTo(reply);
     }
 

@@ -1,6 +1,24 @@
 package io.twobrains.contract.json;
 
+import io.twobrains.contract.event.ApiKeyRemoved;
+import io.twobrains.contract.event.ApiKeyStored;
 import io.twobrains.contract.event.CommandRejected;
+import io.twobrains.contract.event.GenerationCompleted;
+import io.twobrains.contract.event.GenerationStarted;
+import io.twobrains.contract.event.McpServerAdded;
+import io.twobrains.contract.event.McpServerChanged;
+import io.twobrains.contract.event.McpServerRemoved;
+import io.twobrains.contract.event.SettingsChanged;
+import io.twobrains.contract.event.UserErased;
+import io.twobrains.contract.generation.LimitType;
+import io.twobrains.contract.generation.TokenUsage;
+import io.twobrains.contract.profile.ChatWidth;
+import io.twobrains.contract.profile.McpTransport;
+import io.twobrains.contract.profile.Provider;
+import io.twobrains.contract.profile.ReasoningEffort;
+import io.twobrains.contract.profile.SealedSecret;
+import io.twobrains.contract.profile.SettingsPatch;
+import io.twobrains.contract.profile.Theme;
 import io.twobrains.contract.event.ConversationDeleted;
 import io.twobrains.contract.event.ConversationRenamed;
 import io.twobrains.contract.event.ConversationStarted;
@@ -19,6 +37,8 @@ import java.util.UUID;
 /** One sample of every event type (a test fails if a new type has none). */
 final class Samples {
 
+    private static final SealedSecret SEALED = new SealedSecret("k1", "bm9uY2V8Y2lwaGVy");
+
     private Samples() {
     }
 
@@ -29,7 +49,21 @@ final class Samples {
                 new ConversationRenamed("c1", "Lisbon", TitleSource.AUTO),
                 new ConversationDeleted("c1"),
                 new MessageAppended("c1", "m1", Role.USER, List.of(new TextPart("hello"), new TextPart("é ✓ \n\""))),
-                new CommandRejected("DeleteConversation", RejectionCode.NOT_FOUND, "conversation c9 not found"));
+                new CommandRejected("DeleteConversation", RejectionCode.NOT_FOUND, "conversation c9 not found"),
+                new CommandRejected("StartGeneration", RejectionCode.LIMIT_REACHED, "daily", LimitType.DAILY,
+                        Instant.parse("2026-05-02T00:00:00Z")),
+                new SettingsChanged(new SettingsPatch("demo", ReasoningEffort.LOW, true, Theme.DARK, ChatWidth.WIDE,
+                        List.of("docs"))),
+                new SettingsChanged(new SettingsPatch(null, null, null, Theme.LIGHT, null, null)),
+                new ApiKeyStored(Provider.OPENAI_COMPATIBLE, SEALED, "abcd", "https://llm.example.com/v1"),
+                new ApiKeyRemoved(Provider.OPENAI),
+                new McpServerAdded("docs", "Docs", "https://mcp.example.com/mcp", McpTransport.HTTP, SEALED,
+                        List.of("Authorization"), true),
+                new McpServerChanged("docs", "Docs", "https://mcp.example.com/sse", McpTransport.SSE, null, List.of(), false),
+                new McpServerRemoved("docs"),
+                new GenerationStarted("g1", "c1", "gpt-4o-mini", "openai", false, 3, 17),
+                new GenerationCompleted("g1", "c1", "gpt-4o-mini", "openai", false, "stop", new TokenUsage(100, 50, 0), 1234),
+                new UserErased());
     }
 
     static List<EventEnvelope> events() {

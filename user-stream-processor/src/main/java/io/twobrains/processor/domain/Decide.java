@@ -1,98 +1,67 @@
 package io.twobrains.processor.domain;
 
-import static io.twobrains.contract.event.RejectionCode.ALREADY_EXISTS;
-import static io.twobrains.contract.event.RejectionCode.INVALID;
-import static io.twobrains.contract.event.RejectionCode.NOT_FOUND;
-
-import io.twobrains.contract.ContentRules;
+import io.twobrains.contract.command.AddMcpServer;
 import io.twobrains.contract.command.AppendMessage;
+import io.twobrains.contract.command.ChangeMcpServer;
+import io.twobrains.contract.command.ChangeSettings;
 import io.twobrains.contract.command.Command;
+import io.twobrains.contract.command.CompleteGeneration;
 import io.twobrains.contract.command.DeleteConversation;
+import io.twobrains.contract.command.EraseUser;
+import io.twobrains.contract.command.RemoveApiKey;
+import io.twobrains.contract.command.RemoveMcpServer;
 import io.twobrains.contract.command.RenameConversation;
 import io.twobrains.contract.command.StartConversation;
-import io.twobrains.contract.event.ConversationDeleted;
-import io.twobrains.contract.event.ConversationRenamed;
-import io.twobrains.contract.event.ConversationStarted;
-import io.twobrains.contract.event.MessageAppended;
-import io.twobrains.contract.event.TitleSource;
-import java.util.Optional;
+import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.command.StoreApiKey;
+import io.twobrains.contract.event.UserErased;
 
-/** decide(command, state): the events a command causes, or its rejection. Pure: no clock, no I/O. */
+/** decide(command, state): the events a command causes, or its rejection. Pure: the clock comes in. */
 public final class Decide {
 
     private Decide() {
     }
 
-    public static Decision decide(Command command, Slice state) {
+    public static Decision decide(Command command, Slice state, DecisionContext context) {
         if (command instanceof StartConversation start) {
-            return start(start, state);
+            return ConversationDecisions.start(start, state);
         }
         if (command instanceof RenameConversation rename) {
-            return rename(rename, state);
+            return ConversationDecisions.rename(rename, state);
         }
         if (command instanceof DeleteConversation delete) {
-            return delete(delete, state);
+            return ConversationDecisions.delete(delete, state);
         }
         if (command instanceof AppendMessage append) {
-            return append(append, state);
+            return ConversationDecisions.append(append, state);
+        }
+        if (command instanceof ChangeSettings change) {
+            return ProfileDecisions.changeSettings(change, state);
+        }
+        if (command instanceof StoreApiKey store) {
+            return ProfileDecisions.storeKey(store);
+        }
+        if (command instanceof RemoveApiKey remove) {
+            return ProfileDecisions.removeKey(remove, state);
+        }
+        if (command instanceof AddMcpServer add) {
+            return ProfileDecisions.addServer(add, state);
+        }
+        if (command instanceof ChangeMcpServer change) {
+            return ProfileDecisions.changeServer(change, state);
+        }
+        if (command instanceof RemoveMcpServer remove) {
+            return ProfileDecisions.removeServer(remove, state);
+        }
+        if (command instanceof EraseUser) {
+            return Decision.accept(new UserErased());
+        }
+        if (command instanceof StartGeneration start) {
+            return GenerationDecisions.start(start, state, context);
+        }
+        if (command instanceof CompleteGeneration complete) {
+            return GenerationDecisions.complete(complete, state);
         }
         throw new IllegalArgumentException("no decision for " + command.type());
-    }
-
-    private static Decision start(StartConversation command, Slice state) {
-        Optional<String> invalid = ContentRules.first(
-                ContentRules.validId("conversation id", command.conversationId()),
-                ContentRules.titleFits(command.title()));
-        if (invalid.isPresent()) {
-            return Decision.reject(INVALID, invalid.get());
-        }
-        if (state.conversation(command.conversationId()).isPresent()) {
-            return Decision.reject(ALREADY_EXISTS, "conversation " + command.conversationId() + " exists");
-        }
-        return Decision.accept(new ConversationStarted(command.conversationId(), command.title()));
-    }
-
-    private static Decision rename(RenameConversation command, Slice state) {
-        Optional<String> invalid = ContentRules.first(
-                ContentRules.validId("conversation id", command.conversationId()),
-                command.title() == null ? Optional.of("title is required") : ContentRules.titleFits(command.title()));
-        if (invalid.isPresent()) {
-            return Decision.reject(INVALID, invalid.get());
-        }
-        if (state.conversation(command.conversationId()).isEmpty()) {
-            return notFound(command.conversationId());
-        }
-        return Decision.accept(new ConversationRenamed(command.conversationId(), command.title(), TitleSource.MANUAL));
-    }
-
-    private static Decision delete(DeleteConversation command, Slice state) {
-        if (state.conversation(command.conversationId()).isEmpty()) {
-            return notFound(command.conversationId());
-        }
-        return Decision.accept(new ConversationDeleted(command.conversationId()));
-    }
-
-    private static Decision append(AppendMessage command, Slice state) {
-        Optional<String> invalid = ContentRules.first(
-                ContentRules.validId("conversation id", command.conversationId()),
-                ContentRules.validId("message id", command.messageId()),
-                command.role() == null ? Optional.of("role is required") : Optional.empty(),
-                ContentRules.partsFit(command.parts()));
-        if (invalid.isPresent()) {
-            return Decision.reject(INVALID, invalid.get());
-        }
-        if (state.conversation(command.conversationId()).isEmpty()) {
-            return notFound(command.conversationId());
-        }
-        if (state.messageIdTaken(command.conversationId(), command.messageId())) {
-            return Decision.reject(ALREADY_EXISTS, "message " + command.messageId() + " exists");
-        }
-        return Decision.accept(new MessageAppended(
-                command.conversationId(), command.messageId(), command.role(), command.parts()));
-    }
-
-    /** Another user's conversation and a missing one get the same answer: nothing leaks across users. */
-    private static Decision notFound(String conversationId) {
-        return Decision.reject(NOT_FOUND, "conversation " + conversationId + " not found");
     }
 }

@@ -26,12 +26,13 @@ public final class Handle {
     private Handle() {
     }
 
-    public static Handled handle(CommandEnvelope command, Slice state, Instant now) {
-        Decision decision = Decide.decide(command.payload(), state);
+    public static Handled handle(CommandEnvelope command, Slice state, DecisionContext context) {
+        Decision decision = Decide.decide(command.payload(), state, context);
         List<Event> events = decision instanceof Decision.Rejected rejected
-                ? List.of(new CommandRejected(command.type(), rejected.code(), rejected.reason()))
+                ? List.of(new CommandRejected(command.type(), rejected.code(), rejected.reason(), rejected.limitType(),
+                        rejected.resetsAt()))
                 : ((Decision.Accepted) decision).events();
-        List<EventEnvelope> stamped = stamp(command, state.user().seq(), events, now);
+        List<EventEnvelope> stamped = stamp(command, state.user().seq(), events, context.now());
         Slice next = state;
         for (EventEnvelope event : stamped) {
             next = Evolve.evolve(next, event);

@@ -1,12 +1,21 @@
 package io.twobrains.processor.domain;
 
 import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.event.ApiKeyRemoved;
+import io.twobrains.contract.event.ApiKeyStored;
 import io.twobrains.contract.event.CommandRejected;
+import io.twobrains.contract.event.ConversationRenamed;
+import io.twobrains.contract.event.ConversationStarted;
 import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.event.McpServerAdded;
+import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.MessageAppended;
+import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.reply.Reply;
 import io.twobrains.contract.view.ConversationView;
+import io.twobrains.contract.view.McpServerView;
 import io.twobrains.contract.view.MessageView;
+import io.twobrains.contract.view.SettingsView;
 
 /**
  * The reply a command earns, derived from its last event and the state after it. Because it depends
@@ -19,10 +28,14 @@ public final class Replies {
 
     public static Reply after(EventEnvelope last, Slice state) {
         if (last.payload() instanceof CommandRejected rejected) {
-            return Reply.rejected(last.commandId(), last.userId(), last.seq(), rejected.code(), rejected.reason());
+            return Reply.rejected(last.commandId(), last.userId(), last.seq(), rejected.code(), rejected.reason(),
+                    rejected.limitType(), rejected.resetsAt());
         }
-        ConversationView conversation = last.payload() instanceof ConversationScoped scoped
-                ? state.conversation(scoped.conversationId()).map(Conversation::view).orElse(null)
+        // Only what both a live command and a rebuild's event load may shape the reply.
+        boolean aboutConversation = last.payload() instanceof ConversationStarted
+                || last.payload() instanceof ConversationRenamed || last.payload() instanceof MessageAppended;
+        ConversationView conversation = aboutConversation
+                ? state.conversation(((ConversationScoped) last.payload()).conversationId()).map(Conversation::view).orElse(null)
                 : null;
         MessageView message = last.payload() instanceof MessageAppended appended
                 ? state.appended().stream()
@@ -32,6 +45,15 @@ public final class Replies {
                         .map(Message::view)
                         .orElse(null)
                 : null;
-        return Reply.accepted(last.commandId(), last.userId(), last.seq(), conversation, message);
+        boolean aboutSettings = last.payload() instanceof SettingsChanged || last.payload() instanceof ApiKeyStored
+                || last.payload() instanceof ApiKeyRemoved;
+        SettingsView settings = aboutSettings ? state.profile().view() : null;
+        McpServerView server = null;
+        if (last.payload() instanceof McpServerAdded added) {
+            server = state.profile().mcpServers().get(added.serverId()).view();
+        } else if (last.payload() instanceof McpServerChanged changed) {
+            server = state.profile().mcpServers().get(changed.serverId()).view();
+        }
+        return Reply.accepted(last.commandId(), last.userId(), last.seq(), conversation, message, settings, server);
     }
 }

@@ -10,33 +10,41 @@ import java.util.Set;
 
 /**
  * The part of one user's state that a command can touch: the user record, the conversations it
- * names, which of its message ids are taken, and the messages appended so far. The processor loads
- * a slice from its stores, {@link Decide} reads it and {@link Evolve} folds events into it; tests fold
- * whole histories into one slice.
+ * names, which of its message ids are taken, the messages appended so far, the profile, and the
+ * running generations it names. The processor loads a slice from its stores, {@link Decide} reads it
+ * and {@link Evolve} folds events into it; tests fold whole histories into one slice.
  *
  * @param conversations the conversations that exist, by id (a deleted one is absent)
  * @param messageIds    taken message ids, as {@code conversationId/messageId}
  * @param appended      messages appended since the slice was loaded, in order
+ * @param generations   running generations, by id
+ * @param wiped         the user was erased while this slice was in hand: everything stored goes
  */
 public record Slice(UserState user, Map<String, Conversation> conversations, Set<String> messageIds,
-        List<Message> appended) {
+        List<Message> appended, Profile profile, Map<String, Generation> generations, boolean wiped) {
 
     public Slice {
         conversations = Map.copyOf(conversations);
         messageIds = Set.copyOf(messageIds);
         appended = List.copyOf(appended);
+        generations = Map.copyOf(generations);
     }
 
-    public static Slice of(UserState user, Map<String, Conversation> conversations, Set<String> messageIds) {
-        return new Slice(user, conversations, messageIds, List.of());
+    public static Slice of(UserState user, Map<String, Conversation> conversations, Set<String> messageIds,
+            Profile profile, Map<String, Generation> generations) {
+        return new Slice(user, conversations, messageIds, List.of(), profile, generations, false);
     }
 
     public static Slice empty() {
-        return of(UserState.empty(), Map.of(), Set.of());
+        return of(UserState.empty(), Map.of(), Set.of(), Profile.empty(), Map.of());
     }
 
     public Optional<Conversation> conversation(String id) {
         return Optional.ofNullable(conversations.get(id));
+    }
+
+    public Optional<Generation> generation(String id) {
+        return Optional.ofNullable(generations.get(id));
     }
 
     public boolean messageIdTaken(String conversationId, String messageId) {
@@ -48,13 +56,17 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
     }
 
     Slice withUser(UserState newUser) {
-        return new Slice(newUser, conversations, messageIds, appended);
+        return new Slice(newUser, conversations, messageIds, appended, profile, generations, wiped);
+    }
+
+    Slice withProfile(Profile newProfile) {
+        return new Slice(user, conversations, messageIds, appended, newProfile, generations, wiped);
     }
 
     Slice withConversation(Conversation conversation) {
         Map<String, Conversation> next = new HashMap<>(conversations);
         next.put(conversation.id(), conversation);
-        return new Slice(user, next, messageIds, appended);
+        return new Slice(user, next, messageIds, appended, profile, generations, wiped);
     }
 
     Slice withoutConversation(String id) {
@@ -64,7 +76,7 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
         ids.removeIf(key -> key.startsWith(id + "/"));
         List<Message> kept = new ArrayList<>(appended);
         kept.removeIf(m -> m.conversationId().equals(id));
-        return new Slice(user, next, ids, kept);
+        return new Slice(user, next, ids, kept, profile, generations, wiped);
     }
 
     Slice withAppended(Message message) {
@@ -72,6 +84,23 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
         ids.add(messageKey(message.conversationId(), message.id()));
         List<Message> next = new ArrayList<>(appended);
         next.add(message);
-        return new Slice(user, conversations, ids, next);
+        return new Slice(user, conversations, ids, next, profile, generations, wiped);
+    }
+
+    Slice withGeneration(Generation generation) {
+        Map<String, Generation> next = new HashMap<>(generations);
+        next.put(generation.id(), generation);
+        return new Slice(user, conversations, messageIds, appended, profile, next, wiped);
+    }
+
+    Slice withoutGeneration(String id) {
+        Map<String, Generation> next = new HashMap<>(generations);
+        next.remove(id);
+        return new Slice(user, conversations, messageIds, appended, profile, next, wiped);
+    }
+
+    /** Everything of the user goes; the seq and the quota windows stay (see {@link UserState#erased()}). */
+    Slice erased() {
+        return new Slice(user.erased(), Map.of(), Set.of(), List.of(), Profile.empty(), Map.of(), true);
     }
 }

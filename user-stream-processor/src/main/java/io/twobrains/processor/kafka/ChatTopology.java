@@ -1,6 +1,7 @@
 package io.twobrains.processor.kafka;
 
 import io.twobrains.contract.Topics;
+import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.store.StoreNames;
 import java.time.Duration;
 import java.util.Map;
@@ -26,10 +27,10 @@ public final class ChatTopology {
     private ChatTopology() {
     }
 
-    public static Topology live(Duration commandRetention) {
+    public static Topology live(Duration commandRetention, QuotaPlans plans) {
         Topology topology = new Topology()
                 .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.COMMANDS)
-                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention), "commands")
+                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans), "commands")
                 .addSink(EVENTS_SINK, Topics.EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
                 .addSink(REPLIES_SINK, Topics.REPLIES, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
                 .addSink(DLQ_SINK, Topics.DLQ, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER);

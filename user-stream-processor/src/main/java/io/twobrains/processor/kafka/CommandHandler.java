@@ -9,8 +9,10 @@ import io.twobrains.contract.json.EventCodec;
 import io.twobrains.contract.json.MalformedRecordException;
 import io.twobrains.contract.json.ReplyCodec;
 import io.twobrains.contract.reply.Reply;
+import io.twobrains.processor.domain.DecisionContext;
 import io.twobrains.processor.domain.Handle;
 import io.twobrains.processor.domain.Idempotency;
+import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.domain.Slice;
 import io.twobrains.processor.store.ChatReader;
 import io.twobrains.processor.store.ChatWriter;
@@ -41,12 +43,14 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
     private static final int MAX_EXPIRED_PER_SWEEP = 10_000;
 
     private final Duration commandRetention;
+    private final QuotaPlans plans;
     private ProcessorContext<String, byte[]> context;
     private ChatReader reader;
     private ChatWriter writer;
 
-    CommandHandler(Duration commandRetention) {
+    CommandHandler(Duration commandRetention, QuotaPlans plans) {
         this.commandRetention = commandRetention;
+        this.plans = plans;
     }
 
     @Override
@@ -79,7 +83,7 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
         Slice before = reader.slice(userId, command.payload());
         Handle.Handled handled;
         try {
-            handled = Handle.handle(command, before, now);
+            handled = Handle.handle(command, before, new DecisionContext(now, plans));
         } catch (RuntimeException e) {
             // A bug in a decision must not stop every other user of the partition.
             log.error("command {} of type {} could not be handled", command.commandId(), command.type(), e);

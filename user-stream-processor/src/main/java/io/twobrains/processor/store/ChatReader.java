@@ -1,13 +1,19 @@
 package io.twobrains.processor.store;
 
 import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.ProfileScoped;
+import io.twobrains.contract.command.CompleteGeneration;
+import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.event.GenerationCompleted;
 import io.twobrains.contract.command.AppendMessage;
 import io.twobrains.contract.view.ConversationView;
 import io.twobrains.contract.view.MessageView;
 import io.twobrains.contract.view.Page;
 import io.twobrains.processor.domain.Conversation;
+import io.twobrains.processor.domain.Generation;
 import io.twobrains.processor.domain.Idempotency;
 import io.twobrains.processor.domain.Message;
+import io.twobrains.processor.domain.Profile;
 import io.twobrains.processor.domain.Slice;
 import io.twobrains.processor.domain.UserState;
 import java.util.ArrayList;
@@ -50,12 +56,29 @@ public class ChatReader {
         return Optional.ofNullable(StoredValues.outcome(stores.apply(StoreNames.COMMANDS).get(Keys.command(userId, commandId))));
     }
 
-    /** The slice a command or event needs: the user, the conversation it names, and the message id it uses. */
+    public Profile profile(String userId) {
+        return StoredValues.profile(stores.apply(StoreNames.PROFILES).get(Keys.user(userId)));
+    }
+
+    public Optional<Generation> generation(String userId, String generationId) {
+        return Optional.ofNullable(StoredValues.generation(
+                stores.apply(StoreNames.GENERATIONS).get(Keys.generation(userId, generationId))));
+    }
+
+    /**
+     * The slice a command or event needs: the user, the conversation it names, the message id it
+     * uses, the profile if it is about the profile, and the generation it names.
+     */
     public Slice slice(String userId, Object commandOrEvent) {
         Map<String, Conversation> conversations = new HashMap<>();
         Set<String> messageIds = new HashSet<>();
+        Map<String, Generation> generations = new HashMap<>();
         if (commandOrEvent instanceof ConversationScoped scoped && scoped.conversationId() != null) {
             conversation(userId, scoped.conversationId()).ifPresent(c -> conversations.put(c.id(), c));
+        }
+        String generationId = generationIdOf(commandOrEvent);
+        if (generationId != null) {
+            generation(userId, generationId).ifPresent(g -> generations.put(g.id(), g));
         }
         if (commandOrEvent instanceof AppendMessage append && append.conversationId() != null
                 && append.messageId() != null
@@ -63,7 +86,21 @@ public class ChatReader {
                         .get(Keys.messageId(userId, append.conversationId(), append.messageId())) != null) {
             messageIds.add(Slice.messageKey(append.conversationId(), append.messageId()));
         }
-        return Slice.of(user(userId), conversations, messageIds);
+        Profile profile = commandOrEvent instanceof ProfileScoped ? profile(userId) : Profile.empty();
+        return Slice.of(user(userId), conversations, messageIds, profile, generations);
+    }
+
+    private static String generationIdOf(Object commandOrEvent) {
+        if (commandOrEvent instanceof StartGeneration start) {
+            return start.generationId();
+        }
+        if (commandOrEvent instanceof CompleteGeneration complete) {
+            return complete.generationId();
+        }
+        if (commandOrEvent instanceof GenerationCompleted completed) {
+            return completed.generationId();
+        }
+        return null;
     }
 
     /** Conversations, most recently updated first. */

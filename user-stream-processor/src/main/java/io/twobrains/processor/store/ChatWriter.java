@@ -29,6 +29,10 @@ public class ChatWriter {
     }
 
     public void save(String userId, Slice before, Slice after) {
+        if (after.wiped() && !before.wiped()) {
+            wipe(userId);
+            before = Slice.empty();
+        }
         Set<String> ids = new HashSet<>(before.conversations().keySet());
         ids.addAll(after.conversations().keySet());
         for (String id : ids) {
@@ -48,9 +52,34 @@ public class ChatWriter {
                         ByteBuffer.allocate(Long.BYTES).putLong(message.position()).array());
             }
         }
-        if (!after.user().equals(before.user())) {
+        if (!after.user().equals(before.user()) || after.wiped()) {
             store(StoreNames.USERS).put(Keys.user(userId), StoredValues.write(after.user()));
         }
+        if (!after.profile().equals(before.profile())) {
+            store(StoreNames.PROFILES).put(Keys.user(userId), StoredValues.write(after.profile()));
+        }
+        saveGenerations(userId, before, after);
+    }
+
+    private void saveGenerations(String userId, Slice before, Slice after) {
+        for (String id : before.generations().keySet()) {
+            if (!after.generations().containsKey(id)) {
+                store(StoreNames.GENERATIONS).delete(Keys.generation(userId, id));
+            }
+        }
+        after.generations().forEach((id, generation) -> {
+            if (!generation.equals(before.generations().get(id))) {
+                store(StoreNames.GENERATIONS).put(Keys.generation(userId, id), StoredValues.write(generation));
+            }
+        });
+    }
+
+    /** Erasure: every key of the user, in every store. */
+    private void wipe(String userId) {
+        for (String storeName : StoreNames.USER_RANGED) {
+            deletePrefix(storeName, Keys.userPrefix(userId));
+        }
+        store(StoreNames.PROFILES).delete(Keys.user(userId));
     }
 
     public void remember(String userId, UUID commandId, Idempotency.Outcome outcome, Instant recordedAt) {

@@ -62,6 +62,15 @@ public final class Keys {
         return new Builder().text(userId).separator().text(conversationId).separator().text(messageId).build();
     }
 
+    /** Every {@code userId|...} key of a user starts with this. */
+    public static Bytes userPrefix(String userId) {
+        return new Builder().text(userId).separator().build();
+    }
+
+    public static Bytes generation(String userId, String generationId) {
+        return new Builder().text(userId).separator().text(generationId).build();
+    }
+
     public static Bytes command(String userId, UUID commandId) {
         return new Builder().text(userId).separator().uuid(commandId).build();
     }

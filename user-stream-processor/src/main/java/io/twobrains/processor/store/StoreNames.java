@@ -19,9 +19,18 @@ public final class StoreNames {
     public static final String COMMANDS = "commands";
     /** {@code recordedAt|userId|commandId} → nothing: the order in which handled commands expire. */
     public static final String COMMAND_EXPIRY = "command-expiry";
+    /** {@code userId} → settings, sealed keys and MCP servers. */
+    public static final String PROFILES = "profiles";
+    /** {@code userId|generationId} → a running generation. */
+    public static final String GENERATIONS = "generations";
 
     public static final List<String> ALL = List.of(
-            USERS, CONVERSATIONS, CONVERSATIONS_BY_ACTIVITY, MESSAGES, MESSAGE_IDS, COMMANDS, COMMAND_EXPIRY);
+            USERS, CONVERSATIONS, CONVERSATIONS_BY_ACTIVITY, MESSAGES, MESSAGE_IDS, COMMANDS, COMMAND_EXPIRY,
+            PROFILES, GENERATIONS);
+
+    /** The stores whose keys are {@code userId|...}: an erased user's range is deleted in each. */
+    public static final List<String> USER_RANGED = List.of(
+            CONVERSATIONS, CONVERSATIONS_BY_ACTIVITY, MESSAGES, MESSAGE_IDS, COMMANDS, GENERATIONS);
 
     private StoreNames() {
     }

@@ -2,8 +2,10 @@ package io.twobrains.processor.store;
 
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.processor.domain.Conversation;
+import io.twobrains.processor.domain.Generation;
 import io.twobrains.processor.domain.Idempotency;
 import io.twobrains.processor.domain.Message;
+import io.twobrains.processor.domain.Profile;
 import io.twobrains.processor.domain.UserState;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,11 +28,14 @@ public final class StoredValues {
             return UserState.empty();
         }
         ObjectNode node = (ObjectNode) ChatJson.MAPPER.readTree(bytes);
-        // Values from before versioning: counters were not kept, so they start from what is known.
-        if (!node.has("schemaVersion")) {
-            node.put("schemaVersion", UserState.CURRENT_SCHEMA);
+        int version = node.path("schemaVersion").asInt(0);
+        // v0 (before versioning) had no counters, v1 no quota windows: what was not kept starts at zero.
+        if (version < UserState.CURRENT_SCHEMA) {
             node.put("conversations", node.path("conversations").asLong(0));
             node.put("messages", node.path("messages").asLong(0));
+            node.put("dailyCount", node.path("dailyCount").asLong(0));
+            node.put("monthlyCount", node.path("monthlyCount").asLong(0));
+            node.put("schemaVersion", UserState.CURRENT_SCHEMA);
         }
         return ChatJson.MAPPER.treeToValue(node, UserState.class);
     }
@@ -41,6 +46,14 @@ public final class StoredValues {
 
     public static Message message(byte[] bytes) {
         return ChatJson.MAPPER.readValue(bytes, Message.class);
+    }
+
+    public static Profile profile(byte[] bytes) {
+        return bytes == null ? Profile.empty() : ChatJson.MAPPER.readValue(bytes, Profile.class);
+    }
+
+    public static Generation generation(byte[] bytes) {
+        return bytes == null ? null : ChatJson.MAPPER.readValue(bytes, Generation.class);
     }
 
     public static Idempotency.Outcome outcome(byte[] bytes) {

@@ -20,6 +20,7 @@ final class ChatSpec {
 
     private Slice state = Slice.empty();
     private Instant clock = T0;
+    private QuotaPlans plans = QuotaPlans.standard();
     private Handle.Handled handled;
 
     static ChatSpec given(Event... history) {
@@ -40,8 +41,19 @@ final class ChatSpec {
         return when(new CommandEnvelope(UUID.randomUUID(), USER, clock, command, null));
     }
 
+    ChatSpec withPlans(QuotaPlans quotaPlans) {
+        this.plans = quotaPlans;
+        return this;
+    }
+
+    /** Moves the clock (the next command or event happens after this). */
+    ChatSpec at(Instant instant) {
+        this.clock = instant;
+        return this;
+    }
+
     ChatSpec when(CommandEnvelope command) {
-        handled = Handle.handle(command, state, tick());
+        handled = Handle.handle(command, state, new DecisionContext(tick(), plans));
         state = handled.state();
         return this;
     }
@@ -49,6 +61,14 @@ final class ChatSpec {
     ChatSpec thenEvents(Event... expected) {
         assertThat(handled.events()).extracting(EventEnvelope::payload).containsExactly(expected);
         assertThat(handled.reply().isAccepted()).isTrue();
+        return this;
+    }
+
+    /** Folds more events into the state, as if they had happened since. */
+    ChatSpec and(Event... history) {
+        for (Event event : history) {
+            apply(event);
+        }
         return this;
     }
 

@@ -45,15 +45,15 @@ class HandleTest {
         CommandEnvelope command = new CommandEnvelope(UUID.randomUUID(), ChatSpec.USER, Instant.now(),
                 new StartConversation("c1", "t"), null);
         Instant now = Instant.parse("2026-02-01T00:00:00Z");
-        Handle.Handled first = Handle.handle(command, Slice.empty(), now);
-        Handle.Handled second = Handle.handle(command, Slice.empty(), now);
+        Handle.Handled first = Handle.handle(command, Slice.empty(), DecisionContext.at(now));
+        Handle.Handled second = Handle.handle(command, Slice.empty(), DecisionContext.at(now));
         assertThat(second.events()).isEqualTo(first.events());
     }
 
     @Test
     void aRepeatedCommandGetsTheFirstReplyAndAChangedOneIsRefused() {
         UUID id = UUID.randomUUID();
-        Reply first = Reply.accepted(id, ChatSpec.USER, 7, null, null);
+        Reply first = Reply.accepted(id, ChatSpec.USER, 7, null, null, null, null);
         Idempotency.Outcome outcome = new Idempotency.Outcome("fp-1", first);
         CommandEnvelope same = new CommandEnvelope(id, ChatSpec.USER, Instant.now(), new StartConversation("c1", null), "fp-1");
         CommandEnvelope changed = new CommandEnvelope(id, ChatSpec.USER, Instant.now(), new StartConversation("c1", null), "fp-2");

@@ -4,7 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twobrains.contract.RecordHeaders;
 import io.twobrains.contract.Topics;
+import io.twobrains.contract.command.AddMcpServer;
 import io.twobrains.contract.command.AppendMessage;
+import io.twobrains.contract.command.ChangeSettings;
+import io.twobrains.contract.command.CompleteGeneration;
+import io.twobrains.contract.command.EraseUser;
+import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.command.StoreApiKey;
+import io.twobrains.contract.generation.TokenUsage;
+import io.twobrains.contract.profile.McpTransport;
+import io.twobrains.contract.profile.Provider;
+import io.twobrains.contract.profile.ReasoningEffort;
+import io.twobrains.contract.profile.SealedSecret;
+import io.twobrains.contract.profile.SettingsPatch;
 import io.twobrains.contract.command.Command;
 import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.command.DeleteConversation;
@@ -22,6 +34,7 @@ import io.twobrains.contract.reply.Reply;
 import io.twobrains.contract.view.ConversationView;
 import io.twobrains.contract.view.MessageView;
 import io.twobrains.contract.view.Page;
+import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.store.ChatReader;
 import io.twobrains.processor.store.StoreNames;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +82,7 @@ class ChatTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = driver(ChatTopology.live(Duration.ofHours(24)), "live");
+        driver = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard()), "live");
         commands = driver.createInputTopic(Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(Topics.EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         replies = driver.createOutputTopic(Topics.REPLIES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -134,7 +147,7 @@ class ChatTopologyTest {
 
     @Test
     void rememberedCommandsAreForgottenAfterTheirRetention() {
-        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5)), "short");
+        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5), QuotaPlans.standard()), "short");
         TestInputTopic<String, byte[]> input = shortMemory.createInputTopic(Topics.COMMANDS,
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         CommandEnvelope command = envelope(ALICE, new StartConversation("c1", "t"), null);
@@ -234,6 +247,17 @@ class ChatTopologyTest {
         send(ALICE, new DeleteConversation("c1"));
         send(BOB, new DeleteConversation("missing"));
         send(envelope(ALICE, new StartConversation("c3", null), "fp-keep"));
+        SealedSecret sealed = new SealedSecret("k1", "c2VhbGVk");
+        send(ALICE, new ChangeSettings(new SettingsPatch("gpt-4o-mini", ReasoningEffort.HIGH, null, null, null, null)));
+        send(ALICE, new StoreApiKey(Provider.ANTHROPIC, sealed, "wxyz", null));
+        send(ALICE, new AddMcpServer("docs", "Docs", "https://mcp.example.com", McpTransport.HTTP, sealed,
+                List.of("X-Api-Key"), true));
+        send(ALICE, new StartGeneration("g1", "c2", "claude-sonnet-4-5", "anthropic", null));
+        send(ALICE, new StartGeneration("g2", "c2", "demo", "demo", null));
+        send(ALICE, new CompleteGeneration("g1", "stop", new TokenUsage(10, 20, 0), 300));
+        send(BOB, new StartGeneration("g1", "c1", "demo", "demo", null));
+        send(BOB, new EraseUser());
+        send(BOB, new StartConversation("after-erasure", null));
         List<TestRecord<String, byte[]>> log = events.readRecordsToList();
 
         TopologyTestDriver rebuild = driver(ChatTopology.rebuild(), "rebuild");
@@ -242,9 +266,44 @@ class ChatTopologyTest {
         log.forEach(eventInput::pipeInput);
 
         for (String store : StoreNames.ALL) {
-            assertThat(contents(rebuild, store)).as(store).isEqualTo(contents(driver, store));
+            Map<String, String> live = contents(driver, store);
+            Map<String, String> rebuilt = contents(rebuild, store);
+            Map<String, String> onlyLive = new java.util.TreeMap<>(live);
+            rebuilt.forEach(onlyLive::remove);
+            Map<String, String> onlyRebuilt = new java.util.TreeMap<>(rebuilt);
+            live.forEach(onlyRebuilt::remove);
+            assertThat(onlyRebuilt).as(store + ": only after the rebuild (live had " + onlyLive + ")").isEmpty();
+            assertThat(onlyLive).as(store + ": only live").isEmpty();
         }
+        assertThat(contents(driver, StoreNames.PROFILES)).as("the profile is folded too").hasSize(1);
+        assertThat(contents(driver, StoreNames.GENERATIONS)).as("g2 is still running").hasSize(1);
+        assertThat(contents(driver, StoreNames.CONVERSATIONS).keySet())
+                .as("bob's erased conversation is gone").noneMatch(key -> key.contains("626f6200633100"));
         rebuild.close();
+    }
+
+    @Test
+    void erasureLeavesNothingOfTheUserInAnyStore() {
+        send(BOB, new StartConversation("c1", "bob's"));
+        send(BOB, new AppendMessage("c1", "m1", Role.USER, List.of(new TextPart("private"))));
+        send(BOB, new StoreApiKey(Provider.OPENAI, new SealedSecret("k1", "c2VhbGVk"), "abcd", null));
+        send(BOB, new StartGeneration("g1", "c1", "gpt-4o-mini", "openai", null));
+        send(ALICE, new StartConversation("c1", "alice's"));
+
+        Reply erased = send(BOB, new EraseUser());
+
+        assertThat(erased.isAccepted()).isTrue();
+        String bobPrefix = "626f6200";
+        for (String store : StoreNames.ALL) {
+            if (!store.equals(StoreNames.USERS) && !store.equals(StoreNames.COMMAND_EXPIRY) && !store.equals(StoreNames.COMMANDS)) {
+                assertThat(contents(driver, store).keySet()).as(store)
+                        .noneMatch(key -> key.startsWith(bobPrefix) || key.equals("626f62"));
+            }
+        }
+        assertThat(contents(driver, StoreNames.COMMANDS)).as("only the erasure itself is remembered for retries")
+                .hasSize(2);
+        assertThat(reader().user(BOB).seq()).isEqualTo(5);
+        assertThat(reader().conversation(ALICE, "c1")).isPresent();
     }
 
     @Test

@@ -14,12 +14,13 @@ class StoredValuesTest {
 
         UserState user = StoredValues.user(unversioned);
 
-        assertThat(user).isEqualTo(new UserState(42, 0, 0, UserState.CURRENT_SCHEMA));
+        assertThat(user).isEqualTo(new UserState(42, 0, 0, null, 0, null, 0, UserState.CURRENT_SCHEMA));
     }
 
     @Test
     void aCurrentUserIsReadAsWritten() {
-        UserState user = new UserState(7, 2, 30, UserState.CURRENT_SCHEMA);
+        UserState user = new UserState(7, 2, 30, java.time.LocalDate.parse("2026-03-01"), 3, java.time.YearMonth.parse("2026-03"), 9,
+                UserState.CURRENT_SCHEMA);
 
         assertThat(StoredValues.user(StoredValues.write(user))).isEqualTo(user);
     }

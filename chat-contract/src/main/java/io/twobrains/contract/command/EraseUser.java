@@ -1,0 +1,7 @@
+package io.twobrains.contract.command;
+
+import io.twobrains.contract.ProfileScoped;
+
+/** Erases everything the user has. */
+public record EraseUser() implements Command, ProfileScoped {
+}

@@ -1,0 +1,7 @@
+package io.twobrains.contract.command;
+
+import io.twobrains.contract.ProfileScoped;
+
+/** Removes an MCP server. */
+public record RemoveMcpServer(String serverId) implements Command, ProfileScoped {
+}

@@ -1,0 +1,13 @@
+package io.twobrains.contract.event;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.twobrains.contract.ProfileScoped;
+import io.twobrains.contract.profile.Provider;
+
+@JsonClassDescription("The user's key for a provider was removed.")
+@SchemaVersion(1)
+public record ApiKeyRemoved(
+        @JsonPropertyDescription("The provider.") Provider provider)
+        implements Event, ProfileScoped {
+}

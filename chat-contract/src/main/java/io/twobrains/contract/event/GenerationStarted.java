@@ -1,0 +1,19 @@
+package io.twobrains.contract.event;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.ProfileScoped;
+
+@JsonClassDescription("A completion started; free ones count against the quota of the plan.")
+@SchemaVersion(1)
+public record GenerationStarted(
+        @JsonPropertyDescription("The generation.") String generationId,
+        @JsonPropertyDescription("The conversation it answers in.") String conversationId,
+        @JsonPropertyDescription("The model id from the catalog.") String model,
+        @JsonPropertyDescription("The provider of the model.") String provider,
+        @JsonPropertyDescription("Whether it runs on the user's own key (then it does not use the free quota).") boolean byok,
+        @JsonPropertyDescription("Free generations of the UTC day, this one included.") long dailyCount,
+        @JsonPropertyDescription("Free generations of the UTC month, this one included.") long monthlyCount)
+        implements Event, ProfileScoped, ConversationScoped {
+}

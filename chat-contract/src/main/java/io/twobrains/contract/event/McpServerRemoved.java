@@ -1,0 +1,12 @@
+package io.twobrains.contract.event;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.twobrains.contract.ProfileScoped;
+
+@JsonClassDescription("An MCP server was removed.")
+@SchemaVersion(1)
+public record McpServerRemoved(
+        @JsonPropertyDescription("The server.") String serverId)
+        implements Event, ProfileScoped {
+}
