@@ -1,5 +1,6 @@
 package io.twobrains.processor.domain;
 
+import io.twobrains.contract.profile.UserSettings;
 import io.twobrains.contract.profile.McpTransport;
 import io.twobrains.contract.profile.Provider;
 import io.twobrains.contract.profile.SealedSecret;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * What a user configured: settings, their own provider keys (sealed), and MCP servers (headers sealed).
  * The processor never sees a secret in the clear.
  */
-public record Profile(Settings settings, Map<Provider, StoredKey> apiKeys, Map<String, McpServer> mcpServers) {
+public record Profile(UserSettings settings, Map<Provider, StoredKey> apiKeys, Map<String, McpServer> mcpServers) {
 
     /** A stored key: sealed, with the hint that may be shown. */
     public record StoredKey(SealedSecret secret, String hint, String baseUrl, Instant updatedAt) {
@@ -42,7 +43,7 @@ public record Profile(Settings settings, Map<Provider, StoredKey> apiKeys, Map<S
     }
 
     public static Profile empty() {
-        return new Profile(Settings.defaults(), Map.of(), Map.of());
+        return new Profile(UserSettings.defaults(), Map.of(), Map.of());
     }
 
     public boolean hasKeyFor(String providerId) {
@@ -56,7 +57,7 @@ public record Profile(Settings settings, Map<Provider, StoredKey> apiKeys, Map<S
                 settings.theme(), settings.chatWidth(), settings.enabledMcpServers(), keys);
     }
 
-    Profile withSettings(Settings next) {
+    Profile withSettings(UserSettings next) {
         return new Profile(next, apiKeys, mcpServers);
     }
 

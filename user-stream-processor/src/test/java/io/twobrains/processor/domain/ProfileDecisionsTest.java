@@ -1,5 +1,6 @@
 package io.twobrains.processor.domain;
 
+import io.twobrains.contract.profile.UserSettings;
 import static io.twobrains.processor.domain.ChatSpec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +36,10 @@ class ProfileDecisionsTest {
     void settingsChangeOnlyWhatThePatchNames() {
         SettingsPatch patch = new SettingsPatch(null, null, true, Theme.DARK, null, null);
         ChatSpec spec = given().when(new ChangeSettings(patch)).thenEvents(new SettingsChanged(patch));
-        Settings settings = spec.state().profile().settings();
+        UserSettings settings = spec.state().profile().settings();
         assertThat(settings.theme()).isEqualTo(Theme.DARK);
         assertThat(settings.webSearchEnabled()).isTrue();
-        assertThat(settings.selectedModel()).isEqualTo(Settings.defaults().selectedModel());
+        assertThat(settings.selectedModel()).isEqualTo(UserSettings.defaults().selectedModel());
         assertThat(spec.handled().reply().settings().theme()).isEqualTo(Theme.DARK);
     }
 

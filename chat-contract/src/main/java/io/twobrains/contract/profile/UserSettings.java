@@ -1,27 +1,23 @@
-package io.twobrains.processor.domain;
+package io.twobrains.contract.profile;
 
 import io.twobrains.contract.model.ModelCatalog;
-import io.twobrains.contract.profile.ChatWidth;
-import io.twobrains.contract.profile.ReasoningEffort;
-import io.twobrains.contract.profile.SettingsPatch;
-import io.twobrains.contract.profile.Theme;
 import java.util.List;
 
-/** A user's settings, every field set. */
-public record Settings(String selectedModel, ReasoningEffort reasoningEffort, boolean webSearchEnabled, Theme theme,
+/** A user's settings, every field set: the defaults with every {@link SettingsPatch} applied in order. */
+public record UserSettings(String selectedModel, ReasoningEffort reasoningEffort, boolean webSearchEnabled, Theme theme,
         ChatWidth chatWidth, List<String> enabledMcpServers) {
 
-    public Settings {
+    public UserSettings {
         enabledMcpServers = List.copyOf(enabledMcpServers);
     }
 
-    public static Settings defaults() {
-        return new Settings(ModelCatalog.builtIn().defaultModel(), ReasoningEffort.OFF, false, Theme.SYSTEM,
+    public static UserSettings defaults() {
+        return new UserSettings(ModelCatalog.builtIn().defaultModel(), ReasoningEffort.OFF, false, Theme.SYSTEM,
                 ChatWidth.DEFAULT, List.of());
     }
 
-    Settings apply(SettingsPatch patch) {
-        return new Settings(
+    public UserSettings apply(SettingsPatch patch) {
+        return new UserSettings(
                 patch.selectedModel() != null ? patch.selectedModel() : selectedModel,
                 patch.reasoningEffort() != null ? patch.reasoningEffort() : reasoningEffort,
                 patch.webSearchEnabled() != null ? patch.webSearchEnabled() : webSearchEnabled,
@@ -30,8 +26,9 @@ public record Settings(String selectedModel, ReasoningEffort reasoningEffort, bo
                 patch.enabledMcpServers() != null ? patch.enabledMcpServers() : enabledMcpServers);
     }
 
-    Settings withoutMcpServer(String serverId) {
-        return new Settings(selectedModel, reasoningEffort, webSearchEnabled, theme, chatWidth,
+    /** A removed server is no longer enabled. */
+    public UserSettings withoutMcpServer(String serverId) {
+        return new UserSettings(selectedModel, reasoningEffort, webSearchEnabled, theme, chatWidth,
                 enabledMcpServers.stream().filter(id -> !id.equals(serverId)).toList());
     }
 }
