@@ -5,6 +5,7 @@ import io.twobrains.contract.command.AppendMessage;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.message.Role;
 import io.twobrains.contract.message.TextPart;
+import io.twobrains.testkit.CommandClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * A real PostgreSQL server from the binaries on Maven Central (io.zonky), with its data directory kept
- * between runs. It waits here for the global brain.
+ * between runs: the global brain.
  */
 final class LocalPostgres implements AutoCloseable {
 
@@ -32,7 +32,11 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    String r2dbcUrl() {
+        return "r2dbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     @Override

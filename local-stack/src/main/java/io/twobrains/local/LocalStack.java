@@ -6,6 +6,7 @@ import io.twobrains.local.kafka.LocalKafkaBroker;
 import io.twobrains.oidc.DevOidcApplication;
 import io.twobrains.processor.ProcessorApplication;
 import io.twobrains.processor.kafka.ChatStreams;
+import io.twobrains.projector.UsageProjectorApplication;
 import io.twobrains.query.QueryApiApplication;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,23 +27,47 @@ import org.springframework.context.ConfigurableApplicationContext;
  * OIDC provider, the per-user processor, both APIs and the door. Data lives in
  * {@code $TWOBRAINS_DATA_DIR} (default {@code .twobrains/}) and survives restarts.
  *
- * <p>Run: {@code java -jar local-stack/target/twobrains-local.jar} (add {@code --rebuild} to
- * rebuild the processor's state from {@code chat.events} before starting). Stop with Ctrl-C.
+ * <p>Run: {@code java -jar local-stack/target/twobrains-local.jar}; add {@code --rebuild} to rebuild
+ * the processor's state, and {@code --replay} to rebuild the Postgres tables, from {@code chat.events}
+ * before starting. Stop with Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    /** Auto-configurations a reactive service must not pick up from the shared classpath. */
-    private static final String REACTIVE_EXCLUDES = String.join(",",
+    /** Auto-configurations a service must not pick up from the shared classpath unless it uses them. */
+    private static final List<String> TOMCAT_REACTIVE = List.of(
             "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
             "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
+    private static final List<String> JDBC = List.of(
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+    private static final List<String> R2DBC = List.of(
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration");
+
+    /** The kind of context, and so what it excludes. */
+    private enum Kind {
+        SERVLET(concat(JDBC, R2DBC)), REACTIVE(concat(TOMCAT_REACTIVE, JDBC, R2DBC)),
+        REACTIVE_JDBC(concat(TOMCAT_REACTIVE, R2DBC)), REACTIVE_R2DBC(concat(TOMCAT_REACTIVE, JDBC));
+
+        private final String excludes;
+
+        Kind(List<String> excludes) {
+            this.excludes = String.join(",", excludes);
+        }
+
+        @SafeVarargs
+        private static List<String> concat(List<String>... lists) {
+            return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        }
+    }
 
     private final LocalStackSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
     private LocalKafkaBroker kafka;
     private LocalPostgres postgres;
     private ConfigurableApplicationContext processor;
+    private ConfigurableApplicationContext projector;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -50,17 +75,26 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(System.getenv().getOrDefault("TWOBRAINS_DATA_DIR", ".twobrains")).toAbsolutePath();
-        boolean rebuild = List.of(args).contains("--rebuild");
-        LocalStack stack = start(LocalStackSettings.standard(dataDir), rebuild);
+        LocalStack stack = start(LocalStackSettings.standard(dataDir), List.of(args).contains("--rebuild"),
+                List.of(args).contains("--replay"));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         stack.printUrls();
     }
 
-    /** Starts everything, in dependency order; on failure, stops what had started. */
     public static LocalStack start(LocalStackSettings settings, boolean rebuild) {
+        return start(settings, rebuild, false);
+    }
+
+    /**
+     * Starts everything, in dependency order; on failure, stops what had started.
+     *
+     * @param rebuild rebuild the processor's state from chat.events first
+     * @param replay  rebuild every Postgres table from chat.events first
+     */
+    public static LocalStack start(LocalStackSettings settings, boolean rebuild, boolean replay) {
         LocalStack stack = new LocalStack(settings);
         try {
-            stack.startAll(rebuild);
+            stack.startAll(rebuild, replay);
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -68,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(boolean rebuild) {
+    private void startAll(boolean rebuild, boolean replay) {
         long begin = System.nanoTime();
         kafka = track(new LocalKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort()).start());
@@ -76,24 +110,56 @@ public final class LocalStack implements AutoCloseable {
         trackContext(DevOidcApplication.application(), Map.of(
                 "server.port", settings.oidcPort(),
                 "twobrains.oidc.issuer", settings.issuer(),
-                "twobrains.oidc.key-file", settings.oidcKeyFile()), false);
+                "twobrains.oidc.key-file", settings.oidcKeyFile()), Kind.SERVLET);
         if (rebuild) {
             rebuildProcessor();
         }
-        processor = trackContext(ProcessorApplication.application(), processorArgs(), true);
+        processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
         awaitProcessorRunning();
+        if (replay) {
+            UsageProjectorApplication.replay(app -> embedded(app, Kind.REACTIVE_JDBC),
+                    arguments(projectorArgs(), Kind.REACTIVE_JDBC));
+        }
+        projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
         trackContext(CommandApiApplication.application(), Map.of(
                 "server.port", settings.commandApiPort(),
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), true);
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()),
+                "twobrains.secrets.current-key-id", LocalSecrets.KEY_ID), Kind.REACTIVE);
         trackContext(QueryApiApplication.application(), Map.of(
                 "server.port", settings.queryApiPort(),
-                "twobrains.query-api.processor-url", "http://localhost:" + settings.processorPort()), true);
+                "twobrains.query-api.processor-url", "http://localhost:" + settings.processorPort(),
+                "spring.r2dbc.url", postgres.r2dbcUrl(),
+                "spring.r2dbc.username", "postgres",
+                "spring.r2dbc.password", "postgres"), Kind.REACTIVE_R2DBC);
         trackContext(DoorApplication.application(), Map.of(
                 "server.port", settings.doorPort(),
                 "twobrains.door.command-api-url", "http://localhost:" + settings.commandApiPort(),
                 "twobrains.door.query-api-url", "http://localhost:" + settings.queryApiPort(),
-                "spring.cloud.gateway.server.webflux.enabled", true), true);
+                "spring.cloud.gateway.server.webflux.enabled", true), Kind.REACTIVE);
         log.info("twobrains started in {} ms", Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    }
+
+    /**
+     * Stops the projector, rebuilds every Postgres table from chat.events, and starts it again; the
+     * rest of the stack keeps running. Returns the number of events folded.
+     */
+    public synchronized long replayProjector() {
+        started.remove(projector);
+        projector.close();
+        long folded = UsageProjectorApplication.replay(app -> embedded(app, Kind.REACTIVE_JDBC),
+                arguments(projectorArgs(), Kind.REACTIVE_JDBC));
+        projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
+        return folded;
+    }
+
+    private Map<String, Object> projectorArgs() {
+        return Map.of(
+                "server.port", settings.projectorPort(),
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "spring.datasource.url", postgres.jdbcUrl(),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres");
     }
 
     /**
@@ -102,7 +168,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public ConfigurableApplicationContext addProcessor(int port) {
         Map<String, Object> args = processorArgs(port, settings.dataDir().resolve("streams-" + port));
-        return trackContext(ProcessorApplication.application(), args, true);
+        return trackContext(ProcessorApplication.application(), args, Kind.REACTIVE);
     }
 
     private Map<String, Object> processorArgs() {
@@ -121,7 +187,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void rebuildProcessor() {
         try {
-            ProcessorApplication.rebuild(arguments(processorArgs(), true));
+            ProcessorApplication.rebuild(app -> embedded(app, Kind.REACTIVE), arguments(processorArgs(), Kind.REACTIVE));
         } catch (Exception e) {
             throw new IllegalStateException("rebuild failed", e);
         }
@@ -138,21 +204,25 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ConfigurableApplicationContext trackContext(SpringApplicationBuilder app, Map<String, Object> args,
-            boolean reactive) {
-        return track(app.registerShutdownHook(false).run(arguments(args, reactive)));
+    private ConfigurableApplicationContext trackContext(SpringApplicationBuilder app, Map<String, Object> args, Kind kind) {
+        return track(embedded(app, kind).run(arguments(args, kind)));
+    }
+
+    /** What every context of the stack gets: no shutdown hook of its own, and its own Netty resources. */
+    private static SpringApplicationBuilder embedded(SpringApplicationBuilder app, Kind kind) {
+        app.registerShutdownHook(false);
+        return kind == Kind.SERVLET ? app : app.initializers(new OwnNettyResources());
     }
 
     /** Command-line arguments win over each service's own config file. */
-    private String[] arguments(Map<String, Object> args, boolean reactive) {
+    private String[] arguments(Map<String, Object> args, Kind kind) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("spring.main.banner-mode", "off");
         all.put("spring.cloud.gateway.server.webflux.enabled", false);
         all.put("twobrains.security.issuer", settings.issuer());
         all.put("twobrains.security.jwk-set-uri", "http://127.0.0.1:" + settings.oidcPort() + "/oauth2/jwks");
-        if (reactive) {
-            all.put("spring.autoconfigure.exclude", REACTIVE_EXCLUDES);
-        }
+        all.put("spring.autoconfigure.exclude", kind.excludes);
+        all.putAll(settings.overrides());
         all.putAll(args);
         return all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
@@ -172,6 +242,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The global brain's database (user and password: postgres). */
+    public String postgresJdbcUrl() {
+        return postgres.jdbcUrl();
     }
 
     public LocalStackSettings settings() {

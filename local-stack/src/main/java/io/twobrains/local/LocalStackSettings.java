@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,27 +16,40 @@ import java.util.Set;
  * @param dataDir        everything that survives a restart: Kafka logs, Postgres, RocksDB, the OIDC key
  * @param partitions     partitions of the chat topics (created on first start)
  * @param commitInterval the processor's transaction commit interval
+ * @param overrides      more properties for every service
  */
 public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort, int queryApiPort,
-        int processorPort, int oidcPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int partitions,
-        Duration commitInterval) {
+        int processorPort, int projectorPort, int oidcPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
+        int partitions, Duration commitInterval, Map<String, Object> overrides) {
+
+    public LocalStackSettings {
+        overrides = Map.copyOf(overrides);
+    }
 
     /** The ports of the README: the door on 8080, the OIDC provider on 9000, Kafka on 9092. */
     public static LocalStackSettings standard(Path dataDir) {
-        return new LocalStackSettings(dataDir, 8080, 8081, 8082, 8083, 9000, 9092, 9093, 15432, 3,
-                Duration.ofMillis(10));
+        return new LocalStackSettings(dataDir, 8080, 8081, 8082, 8083, 8084, 9000, 9092, 9093, 15432, 3,
+                Duration.ofMillis(10), Map.of());
     }
 
     /** Free ports picked now, for tests that run beside other things. */
     public static LocalStackSettings freePorts(Path dataDir) {
         Set<Integer> taken = new HashSet<>();
         return new LocalStackSettings(dataDir, free(taken), free(taken), free(taken), free(taken), free(taken),
-                free(taken), free(taken), free(taken), 3, Duration.ofMillis(10));
+                free(taken), free(taken), free(taken), free(taken), 3, Duration.ofMillis(10), Map.of());
     }
 
     public LocalStackSettings withCommitInterval(Duration interval) {
-        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, oidcPort,
-                kafkaPort, kafkaControllerPort, postgresPort, partitions, interval);
+        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
+                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, interval, overrides);
+    }
+
+    /** Extra properties for every service (as command-line arguments), e.g. a lower quota for a test. */
+    public LocalStackSettings with(Map<String, Object> moreOverrides) {
+        Map<String, Object> all = new java.util.HashMap<>(overrides);
+        all.putAll(moreOverrides);
+        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
+                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, commitInterval, all);
     }
 
     public String issuer() {

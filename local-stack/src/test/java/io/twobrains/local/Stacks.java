@@ -31,6 +31,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class Stacks {
 
+    /** A quota plan of the shared stack with a small daily limit, for quota tests. */
+    static final String TINY_PLAN = "tiny";
+    static final int TINY_DAILY = 10;
+
     private static LocalStack shared;
 
     private Stacks() {
@@ -39,7 +43,10 @@ final class Stacks {
     /** The stack every read/write test uses; started once per test JVM. */
     static synchronized LocalStack shared() {
         if (shared == null) {
-            shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")), false);
+            shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")).with(Map.of(
+                    "twobrains.quota.plans." + TINY_PLAN + ".daily", TINY_DAILY,
+                    "twobrains.quota.plans." + TINY_PLAN + ".monthly", 1000,
+                    "twobrains.mcp.allowed-private-hosts", "mcp.internal.test")), false);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;

@@ -1,6 +1,12 @@
 package io.twobrains.query;
 
+import io.twobrains.query.db.Analytics;
+import io.twobrains.query.db.Freshness;
+import io.twobrains.query.db.GlobalReads;
+import io.twobrains.query.db.UsageReads;
 import io.twobrains.service.web.Relay;
+import java.time.Clock;
+import org.springframework.r2dbc.core.DatabaseClient;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -35,5 +41,30 @@ public class QueryApiApplication {
     @Bean
     Relay relay(WebClient.Builder webClient) {
         return new Relay(webClient.build());
+    }
+
+    @Bean
+    GlobalReads globalReads(DatabaseClient db) {
+        return new GlobalReads(db);
+    }
+
+    @Bean
+    UsageReads usageReads(DatabaseClient db) {
+        return new UsageReads(db);
+    }
+
+    @Bean
+    Analytics analytics(DatabaseClient db) {
+        return new Analytics(db);
+    }
+
+    @Bean
+    Freshness freshness(GlobalReads reads, QueryApiProperties properties) {
+        return new Freshness(reads, properties);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

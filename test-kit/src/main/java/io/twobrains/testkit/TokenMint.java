@@ -77,8 +77,18 @@ public final class TokenMint {
         return token(subject, Duration.ofHours(1), roles);
     }
 
+    /** A token with a {@code plan} claim (the quota plan). */
+    public String tokenWithPlan(String subject, String plan) {
+        return token(subject, Duration.ofHours(1), java.util.Map.of("plan", plan));
+    }
+
     /** A token valid for {@code ttl} from now; a negative ttl makes one that has expired. */
     public String token(String subject, Duration ttl, String... roles) {
+        return roles.length == 0 ? token(subject, ttl, java.util.Map.of())
+                : token(subject, ttl, java.util.Map.of("roles", List.of(roles)));
+    }
+
+    private String token(String subject, Duration ttl, java.util.Map<String, Object> extraClaims) {
         Instant now = Instant.now();
         Instant issuedAt = ttl.isNegative() ? now.plus(ttl).minus(Duration.ofMinutes(5)) : now;
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -88,9 +98,7 @@ public final class TokenMint {
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString());
-        if (roles.length > 0) {
-            claims.claim("roles", List.of(roles));
-        }
+        extraClaims.forEach(claims::claim);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     claims.build());

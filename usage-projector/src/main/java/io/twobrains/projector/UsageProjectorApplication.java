@@ -4,6 +4,7 @@ import io.twobrains.projector.kafka.BatchFolder;
 import io.twobrains.projector.kafka.Replay;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,9 +44,14 @@ public class UsageProjectorApplication {
 
     /** Replays in a context without web server or live loop; returns the number of events folded. */
     public static long replay(String... args) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(UsageProjectorApplication.class)
+        return replay(UnaryOperator.identity(), args);
+    }
+
+    /** As {@link #replay(String...)}, with a hook for embedding (the local stack adds initializers). */
+    public static long replay(UnaryOperator<SpringApplicationBuilder> customizer, String... args) {
+        try (ConfigurableApplicationContext context = customizer.apply(new SpringApplicationBuilder(UsageProjectorApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of("spring.config.name", CONFIG_NAME, "twobrains.projector.mode", "replay"))
+                .properties(Map.of("spring.config.name", CONFIG_NAME, "twobrains.projector.mode", "replay")))
                 .run(args)) {
             return new Replay(
                     ProjectorConfiguration.consumerConfig(context.getBean(KafkaProperties.class),

@@ -5,6 +5,7 @@ import io.twobrains.processor.kafka.StreamsSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,9 +44,14 @@ public class ProcessorApplication {
 
     /** Wipes and refolds the processor's state in a context without web server or live topology. */
     public static void rebuild(String... args) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ProcessorApplication.class)
+        rebuild(UnaryOperator.identity(), args);
+    }
+
+    /** As {@link #rebuild(String...)}, with a hook for embedding (the local stack adds initializers). */
+    public static void rebuild(UnaryOperator<SpringApplicationBuilder> customizer, String... args) throws Exception {
+        try (ConfigurableApplicationContext context = customizer.apply(new SpringApplicationBuilder(ProcessorApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of("spring.config.name", CONFIG_NAME, "twobrains.processor.mode", "rebuild"))
+                .properties(Map.of("spring.config.name", CONFIG_NAME, "twobrains.processor.mode", "rebuild")))
                 .run(args)) {
             ProcessorProperties properties = context.getBean(ProcessorProperties.class);
             String bootstrap = String.join(",", context.getBean(KafkaProperties.class).getBootstrapServers());

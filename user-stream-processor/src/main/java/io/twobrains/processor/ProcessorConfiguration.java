@@ -7,7 +7,11 @@ import io.twobrains.processor.kafka.ChatStreams;
 import io.twobrains.processor.kafka.ChatTopology;
 import io.twobrains.processor.kafka.StreamsSettings;
 import io.twobrains.processor.kafka.UserLocator;
+import io.twobrains.processor.domain.QuotaPlans;
+import io.twobrains.service.quota.QuotaProperties;
 import io.twobrains.service.web.Relay;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -27,13 +31,19 @@ class ProcessorConfiguration {
 
     /** The processor creates the chat topics it needs if they are missing, so a fresh cluster just works. */
     @Bean
-    ChatStreams chatStreams(ProcessorProperties properties, KafkaProperties kafka, @Value("${server.port}") int port)
-            throws Exception {
+    ChatStreams chatStreams(ProcessorProperties properties, QuotaProperties quota, KafkaProperties kafka,
+            @Value("${server.port}") int port) throws Exception {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Topics.ensure(admin, properties.partitions(), (short) properties.replicationFactor());
         }
-        return new ChatStreams(ChatTopology.live(properties.commandRetention(), properties.quota().toPlans()),
+        return new ChatStreams(ChatTopology.live(properties.commandRetention(), plans(quota)),
                 StreamsSettings.live(properties, String.join(",", kafka.getBootstrapServers()), port));
+    }
+
+    static QuotaPlans plans(QuotaProperties quota) {
+        Map<String, QuotaPlans.Limits> plans = new HashMap<>();
+        quota.plans().forEach((name, plan) -> plans.put(name, new QuotaPlans.Limits(plan.daily(), plan.monthly())));
+        return new QuotaPlans(new QuotaPlans.Limits(quota.daily(), quota.monthly()), plans);
     }
 
     @Bean

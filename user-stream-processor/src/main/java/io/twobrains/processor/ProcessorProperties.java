@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.twobrains.processor.domain.QuotaPlans;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,7 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replication of the changelog topics, and of the chat topics it creates
  * @param partitions       partitions of the chat topics it creates when they are missing
  * @param readWait         how long a read waits for {@code X-Chat-Min-Seq} before answering 503
- * @param quota            free generations per UTC day and month, by default and per {@code plan} claim
  * @param streams          any other Kafka Streams setting, passed through
  */
 @Validated
@@ -42,17 +40,7 @@ public record ProcessorProperties(
         @DefaultValue("1") @Min(1) int replicationFactor,
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("5s") @NotNull Duration readWait,
-        @DefaultValue Quota quota,
         Map<String, String> streams) {
-
-    /** The default limits, and limits per plan. */
-    public record Quota(@DefaultValue("50") @Min(0) long daily, @DefaultValue("500") @Min(0) long monthly,
-            Map<String, QuotaPlans.Limits> plans) {
-
-        public QuotaPlans toPlans() {
-            return new QuotaPlans(new QuotaPlans.Limits(daily, monthly), plans == null ? Map.of() : plans);
-        }
-    }
 
     public ProcessorProperties {
         streams = streams == null ? Map.of() : Map.copyOf(streams);

@@ -4,7 +4,13 @@ import io.twobrains.contract.event.RejectionCode;
 import io.twobrains.contract.reply.Reply;
 import io.twobrains.service.problem.ApiProblem;
 import io.twobrains.service.web.ChatHeaders;
+import io.twobrains.contract.json.ChatJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +22,20 @@ final class Answers {
     }
 
     /** The answer to an accepted write is {@code body} of the reply; a rejection becomes a problem. */
-    static ResponseEntity<Object> of(Reply reply, HttpStatus success, java.util.function.Function<Reply, Object> body) {
+    static ResponseEntity<Object> of(Reply reply, HttpStatus success, Function<Reply, Object> body) {
         if (!reply.isAccepted()) {
-            ApiProblem problem = new ApiProblem(status(reply.code()), reply.reason(), Map.of("code", reply.code().name()));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("code", reply.code().name());
+            if (reply.limitType() != null) {
+                details.put("limitType", ChatJson.MAPPER.valueToTree(reply.limitType()).asString());
+                details.put("resetsAt", reply.resetsAt().toString());
+            }
+            ApiProblem problem = new ApiProblem(status(reply.code()), reply.reason(), details);
             problem.getHeaders().set(ChatHeaders.SEQ, Long.toString(reply.seq()));
+            if (reply.resetsAt() != null) {
+                long seconds = Math.max(1, Duration.between(Instant.now(), reply.resetsAt()).toSeconds());
+                problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            }
             throw problem;
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(success).header(ChatHeaders.SEQ, Long.toString(reply.seq()));

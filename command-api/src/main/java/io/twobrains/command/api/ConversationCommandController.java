@@ -3,10 +3,7 @@ package io.twobrains.command.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.twobrains.command.kafka.CommandBus;
 import io.twobrains.contract.command.AppendMessage;
-import io.twobrains.contract.command.Command;
-import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.command.DeleteConversation;
 import io.twobrains.contract.command.RenameConversation;
 import io.twobrains.contract.command.StartConversation;
@@ -14,8 +11,6 @@ import io.twobrains.contract.reply.Reply;
 import io.twobrains.service.security.ChatUser;
 import io.twobrains.service.web.ChatHeaders;
 import java.net.URI;
-import java.time.Clock;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -38,12 +33,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/conversations")
 class ConversationCommandController {
 
-    private final CommandBus bus;
-    private final Clock clock;
+    private final CommandSender commands;
 
-    ConversationCommandController(CommandBus bus, Clock clock) {
-        this.bus = bus;
-        this.clock = clock;
+    ConversationCommandController(CommandSender commands) {
+        this.commands = commands;
     }
 
     @Operation(summary = "Start a conversation (201), or 409 if the id is taken")
@@ -55,7 +48,7 @@ class ConversationCommandController {
         RequestRules.create(create);
         CommandIds.Identity identity = CommandIds.of(user.id(), key, "POST", request.getPath().value(), create);
         String id = create.id() == null ? identity.newResourceId() : create.id();
-        return send(user, identity, new StartConversation(id, create.title()), HttpStatus.CREATED, Reply::conversation)
+        return commands.send(user, identity, new StartConversation(id, create.title()), HttpStatus.CREATED, Reply::conversation)
                 .map(answer -> answer.getStatusCode().is2xxSuccessful()
                         ? ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                                 .location(URI.create("/api/conversations/" + id)).body(answer.getBody())
@@ -69,7 +62,7 @@ class ConversationCommandController {
         RequestRules.conversationId(id);
         RequestRules.rename(body);
         CommandIds.Identity identity = CommandIds.of(user.id(), key, "PATCH", request.getPath().value(), body);
-        return send(user, identity, new RenameConversation(id, body.title()), HttpStatus.OK, Reply::conversation);
+        return commands.send(user, identity, new RenameConversation(id, body.title()), HttpStatus.OK, Reply::conversation);
     }
 
     @Operation(summary = "Delete a conversation and its messages (204), or 404")
@@ -78,7 +71,7 @@ class ConversationCommandController {
             @RequestHeader(value = ChatHeaders.IDEMPOTENCY_KEY, required = false) String key, ServerHttpRequest request) {
         RequestRules.conversationId(id);
         CommandIds.Identity identity = CommandIds.of(user.id(), key, "DELETE", request.getPath().value(), null);
-        return send(user, identity, new DeleteConversation(id), HttpStatus.NO_CONTENT, reply -> null);
+        return commands.send(user, identity, new DeleteConversation(id), HttpStatus.NO_CONTENT, reply -> null);
     }
 
     @Operation(summary = "Append a message (201), or 404 if the conversation does not exist")
@@ -89,14 +82,8 @@ class ConversationCommandController {
         RequestRules.append(body);
         CommandIds.Identity identity = CommandIds.of(user.id(), key, "POST", request.getPath().value(), body);
         String messageId = body.id() == null ? identity.newResourceId() : body.id();
-        return send(user, identity, new AppendMessage(id, messageId, body.role(), body.parts()), HttpStatus.CREATED,
+        return commands.send(user, identity, new AppendMessage(id, messageId, body.role(), body.parts()), HttpStatus.CREATED,
                 Reply::message);
     }
 
-    private Mono<ResponseEntity<Object>> send(ChatUser user, CommandIds.Identity identity, Command command,
-            HttpStatus success, Function<Reply, Object> body) {
-        CommandEnvelope envelope = new CommandEnvelope(identity.commandId(), user.id(), clock.instant(), command,
-                identity.fingerprint());
-        return bus.send(envelope).map(reply -> Answers.of(reply, success, body));
-    }
 }

@@ -2,7 +2,9 @@ package io.twobrains.command.api;
 
 import io.twobrains.contract.message.Part;
 import io.twobrains.contract.message.Role;
+import io.twobrains.contract.profile.McpTransport;
 import java.util.List;
+import java.util.Map;
 
 /** Request bodies of the write API. They are checked by {@link RequestRules} before any command is built. */
 final class Requests {
@@ -20,5 +22,33 @@ final class Requests {
 
     /** {@code POST /api/conversations/{id}/messages}, shaped like an AI SDK UIMessage. */
     record AppendMessage(String id, Role role, List<Part> parts) {
+    }
+
+    /** {@code PUT /api/settings/api-keys/{provider}}: the key in the clear, only on its way in. */
+    record StoreKey(String key, String baseUrl) {
+
+        @Override
+        public String toString() {
+            return "StoreKey[key=(hidden), baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /** {@code POST /api/mcp-servers}; header values are secrets, sealed before anything is sent. */
+    record AddServer(String id, String name, String url, McpTransport transport, Map<String, String> headers,
+            Boolean enabled) {
+
+        @Override
+        public String toString() {
+            return "AddServer[id=" + id + ", name=" + name + ", url=" + url + "]";
+        }
+    }
+
+    /** {@code PATCH /api/mcp-servers/{id}}: absent fields keep their value; headers, when given, replace all. */
+    record ChangeServer(String name, String url, McpTransport transport, Map<String, String> headers, Boolean enabled) {
+
+        @Override
+        public String toString() {
+            return "ChangeServer[name=" + name + ", url=" + url + "]";
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.twobrains.service.problem.ApiProblem;
 import io.twobrains.service.security.ChatUser;
 import io.twobrains.service.web.ChatHeaders;
 import io.twobrains.service.web.Relay;
+import io.twobrains.service.web.SeqWait;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
@@ -89,7 +90,7 @@ class ChatQueryController {
                         return forward(elsewhere, exchange);
                     }
                     ChatReader reader = ((UserLocator.Location.Here) location).reader();
-                    return SeqWait.until(() -> reader.user(user.id()).seq(), minSeq, readWait)
+                    return SeqWait.until(Mono.fromCallable(() -> reader.user(user.id()).seq()), minSeq, readWait)
                             .map(seq -> ResponseEntity.ok().header(ChatHeaders.SEQ, Long.toString(seq))
                                     .body((Object) query.apply(reader)));
                 })

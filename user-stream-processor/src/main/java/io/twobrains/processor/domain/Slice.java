@@ -99,7 +99,7 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
         return new Slice(user, conversations, messageIds, appended, profile, next, wiped);
     }
 
-    /** Everything of the user goes; the seq and the quota windows stay (see {@link UserState#erased()}). */
+    /** Everything of the user goes but the seq (see {@link UserState#erased()}). */
     Slice erased() {
         return new Slice(user.erased(), Map.of(), Set.of(), List.of(), Profile.empty(), Map.of(), true);
     }

@@ -41,10 +41,11 @@ public record UserState(long seq, long conversations, long messages, LocalDate q
     }
 
     /**
-     * Erasure keeps the seq, so the user's log stays gapless if they come back, and the quota windows,
-     * so erasing an account is no way around the quota. Neither says anything about the user.
+     * Erasure keeps only the seq, so the user's log stays gapless if they come back. The quota windows
+     * go too, as they do from Postgres, so both brains agree; deleting the identity at the provider is
+     * what stops an erased user from coming back with a fresh quota.
      */
     UserState erased() {
-        return new UserState(seq, 0, 0, quotaDay, dailyCount, quotaMonth, monthlyCount, schemaVersion);
+        return new UserState(seq, 0, 0, null, 0, null, 0, schemaVersion);
     }
 }

@@ -1,15 +1,14 @@
-package io.twobrains.processor.api;
+package io.twobrains.service.web;
 
 import io.twobrains.service.problem.ApiProblem;
 import java.time.Duration;
-import java.util.function.LongSupplier;
 import reactor.core.publisher.Mono;
 
 /**
- * Read-your-writes: a read that names a seq waits until the stores have applied it. The wait is
- * short in practice (the write was acknowledged only after its commit) and bounded by configuration.
+ * Read-your-writes: a read that names a seq ({@code X-Chat-Min-Seq}) waits until its source has
+ * applied it, polling with a growing pause; past {@code maxWait} it is a 503 with Retry-After.
  */
-final class SeqWait {
+public final class SeqWait {
 
     private static final Duration FIRST_POLL = Duration.ofMillis(2);
     private static final Duration MAX_POLL = Duration.ofMillis(25);
@@ -17,13 +16,14 @@ final class SeqWait {
     private SeqWait() {
     }
 
-    static Mono<Long> until(LongSupplier currentSeq, long minSeq, Duration maxWait) {
+    /** Emits the applied seq once it is at least {@code minSeq}; {@code currentSeq} is read again on each poll. */
+    public static Mono<Long> until(Mono<Long> currentSeq, long minSeq, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         return poll(currentSeq, minSeq, deadline, FIRST_POLL);
     }
 
-    private static Mono<Long> poll(LongSupplier currentSeq, long minSeq, long deadline, Duration delay) {
-        return Mono.fromCallable(currentSeq::getAsLong).flatMap(seq -> {
+    private static Mono<Long> poll(Mono<Long> currentSeq, long minSeq, long deadline, Duration delay) {
+        return currentSeq.flatMap(seq -> {
             if (seq >= minSeq) {
                 return Mono.just(seq);
             }

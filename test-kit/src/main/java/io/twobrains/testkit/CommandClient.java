@@ -1,4 +1,4 @@
-package io.twobrains.bench;
+package io.twobrains.testkit;
 
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.command.Command;
@@ -27,15 +27,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Mono;
 
-/** Sends commands straight to {@code chat.commands} and completes when their replies arrive: the processor path without HTTP. */
-final class CommandClient implements AutoCloseable {
+/**
+ * Sends commands straight to {@code chat.commands} and completes when their replies arrive: the
+ * processor path without HTTP, for tests and benchmarks.
+ */
+public final class CommandClient implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<UUID, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final Thread listener;
 
-    CommandClient(String bootstrap) {
+    public CommandClient(String bootstrap) {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -57,7 +60,7 @@ final class CommandClient implements AutoCloseable {
         listener.start();
     }
 
-    Mono<Reply> send(String userId, Command command) {
+    public Mono<Reply> send(String userId, Command command) {
         return Mono.defer(() -> {
             CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID(), userId, Instant.now(), command, null);
             CompletableFuture<Reply> reply = new CompletableFuture<>();
