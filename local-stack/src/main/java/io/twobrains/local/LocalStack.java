@@ -117,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
         processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
         awaitProcessorRunning();
         if (replay) {
-            UsageProjectorApplication.replay(app -> embedded(app, Kind.REACTIVE_JDBC),
+            UsageProjectorApplication.replay(app -> embedded(app),
                     arguments(projectorArgs(), Kind.REACTIVE_JDBC));
         }
         projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
@@ -147,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
     public synchronized long replayProjector() {
         started.remove(projector);
         projector.close();
-        long folded = UsageProjectorApplication.replay(app -> embedded(app, Kind.REACTIVE_JDBC),
+        long folded = UsageProjectorApplication.replay(app -> embedded(app),
                 arguments(projectorArgs(), Kind.REACTIVE_JDBC));
         projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
         return folded;
@@ -187,7 +187,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void rebuildProcessor() {
         try {
-            ProcessorApplication.rebuild(app -> embedded(app, Kind.REACTIVE), arguments(processorArgs(), Kind.REACTIVE));
+            ProcessorApplication.rebuild(app -> embedded(app), arguments(processorArgs(), Kind.REACTIVE));
         } catch (Exception e) {
             throw new IllegalStateException("rebuild failed", e);
         }
@@ -205,13 +205,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext trackContext(SpringApplicationBuilder app, Map<String, Object> args, Kind kind) {
-        return track(embedded(app, kind).run(arguments(args, kind)));
+        return track(embedded(app).run(arguments(args, kind)));
     }
 
-    /** What every context of the stack gets: no shutdown hook of its own, and its own Netty resources. */
-    private static SpringApplicationBuilder embedded(SpringApplicationBuilder app, Kind kind) {
-        app.registerShutdownHook(false);
-        return kind == Kind.SERVLET ? app : app.initializers(new OwnNettyResources());
+    /**
+     * What every context of the stack gets: no shutdown hook of its own, and its own Netty resources
+     * (the servlet one too: it has a WebClient, and closing it would otherwise dispose of the global ones).
+     */
+    private static SpringApplicationBuilder embedded(SpringApplicationBuilder app) {
+        return app.registerShutdownHook(false).initializers(new OwnNettyResources());
     }
 
     /** Command-line arguments win over each service's own config file. */
