@@ -51,6 +51,37 @@ public final class ContentRules {
         return Optional.empty();
     }
 
+    /** A user's message: text parts only, within the limits of {@link #partsFit}. */
+    public static Optional<String> userPartsFit(List<Part> parts) {
+        Optional<String> fits = partsFit(parts);
+        if (fits.isPresent()) {
+            return fits;
+        }
+        return parts.stream().allMatch(TextPart.class::isInstance)
+                ? Optional.empty()
+                : Optional.of("a user message may only have text parts");
+    }
+
+    /** A generated reply: any parts, bounded in number and in total size (it travels as one record). */
+    public static Optional<String> replyFits(List<Part> parts) {
+        if (parts == null) {
+            return Optional.empty();
+        }
+        if (parts.size() > Limits.MAX_REPLY_PARTS) {
+            return Optional.of("a reply has at most " + Limits.MAX_REPLY_PARTS + " parts");
+        }
+        long total = 0;
+        for (Part part : parts) {
+            if (part == null) {
+                return Optional.of("a reply part is missing");
+            }
+            total += part.length();
+        }
+        return total > Limits.MAX_REPLY_CHARS
+                ? Optional.of("a reply has at most " + Limits.MAX_REPLY_CHARS + " characters")
+                : Optional.empty();
+    }
+
     /** A name shown to the user: 1 to 80 characters, not blank. */
     public static Optional<String> nameFits(String what, String name) {
         if (name == null || name.isBlank()) {

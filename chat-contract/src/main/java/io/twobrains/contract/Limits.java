@@ -8,7 +8,11 @@ public final class Limits {
     public static final int MAX_TITLE_LENGTH = 80;
     public static final int MAX_TEXT_LENGTH = 32_000;
     public static final int MAX_PARTS = 100;
+    /** A reply travels as one Kafka record (1 MiB by default); UTF-8 takes up to 3 bytes a character here. */
+    public static final int MAX_REPLY_CHARS = 250_000;
+    public static final int MAX_REPLY_PARTS = 1_000;
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final int MAX_CHAT_BODY_BYTES = 16 * 1024 * 1024;
     public static final int MAX_USER_ID_LENGTH = 255;
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     public static final int MAX_NAME_LENGTH = 80;

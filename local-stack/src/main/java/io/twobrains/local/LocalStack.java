@@ -125,7 +125,8 @@ public final class LocalStack implements AutoCloseable {
                 "server.port", settings.commandApiPort(),
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()),
-                "twobrains.secrets.current-key-id", LocalSecrets.KEY_ID), Kind.REACTIVE);
+                "twobrains.secrets.current-key-id", LocalSecrets.KEY_ID,
+                "twobrains.chat.processor-url", "http://localhost:" + settings.processorPort()), Kind.REACTIVE);
         trackContext(QueryApiApplication.application(), Map.of(
                 "server.port", settings.queryApiPort(),
                 "twobrains.query-api.processor-url", "http://localhost:" + settings.processorPort(),

@@ -116,9 +116,11 @@ class AnalyticsIT {
                 for (int g = 0; g < generations; g++) {
                     String model = u % 2 == 1 && g % 2 == 0 ? "claude-sonnet-4-5" : g % 3 == 0 ? "gpt-4o-mini" : "demo";
                     String id = "g" + g;
-                    commands.send(user, new StartGeneration(id, "c1", model, "ignored", null)).block(Duration.ofSeconds(30));
+                    // Each in its own conversation: some are left running, and a conversation runs one reply at a time.
+                    commands.send(user, new StartGeneration(id, "c-" + id, model, "ignored", null, null, null, true, null))
+                            .block(Duration.ofSeconds(30));
                     if (g % 4 != 3) {
-                        lastSeqs.put(user, commands.send(user, new CompleteGeneration(id, "stop",
+                        lastSeqs.put(user, commands.send(user, CompleteGeneration.completed(id, "stop",
                                 new TokenUsage(random.nextInt(2000), random.nextInt(800), 0), 50 + random.nextInt(3000)))
                                 .block(Duration.ofSeconds(30)).seq());
                     }

@@ -34,8 +34,8 @@ class ErasureIT {
         api.send("PUT", "/api/settings/api-keys/openai", Map.of("key", "sk-erase-me-1234"));
         api.post("/api/mcp-servers", Map.of("id", "s1", "name", "S", "url", "https://203.0.113.7/mcp", "transport", "http"));
         try (CommandClient commands = new CommandClient(stack.kafkaBootstrapServers())) {
-            commands.send(user, new StartGeneration("g1", "c1", "demo", "demo", null)).block(Duration.ofSeconds(30));
-            commands.send(user, new CompleteGeneration("g1", "stop", new TokenUsage(10, 20, 0), 100)).block(Duration.ofSeconds(30));
+            commands.send(user, StartGeneration.bare("g1", "c1", "demo", "demo", null)).block(Duration.ofSeconds(30));
+            commands.send(user, CompleteGeneration.completed("g1", "stop", new TokenUsage(10, 20, 0), 100)).block(Duration.ofSeconds(30));
         }
 
         Response erased = api.delete("/api/account");

@@ -162,7 +162,9 @@ class GlobalBrainIT {
         int attempts = Stacks.TINY_DAILY + 20;
 
         List<Reply> replies = Flux.range(0, attempts)
-                .flatMap(i -> commands.send(user, new StartGeneration("g" + i, "c1", "demo", "demo", Stacks.TINY_PLAN)), attempts)
+                // One running reply per conversation: each attempt starts its own.
+                .flatMap(i -> commands.send(user, new StartGeneration("g" + i, "q" + i, "demo", "demo", Stacks.TINY_PLAN,
+                        null, null, true, null)), attempts)
                 .collectList().block(Duration.ofSeconds(60));
 
         assertThat(replies).hasSize(attempts);
@@ -194,7 +196,8 @@ class GlobalBrainIT {
         commands.send(user, new StartConversation("c1", null)).block(Duration.ofSeconds(30));
 
         List<Reply> replies = Flux.range(0, Stacks.TINY_DAILY + 5)
-                .concatMap(i -> commands.send(user, new StartGeneration("g" + i, "c1", "gpt-4o-mini", "openai", Stacks.TINY_PLAN)))
+                .concatMap(i -> commands.send(user, new StartGeneration("g" + i, "q" + i, "gpt-4o-mini", "openai",
+                        Stacks.TINY_PLAN, null, null, true, null)))
                 .collectList().block(Duration.ofSeconds(60));
 
         assertThat(replies).allMatch(Reply::isAccepted);

@@ -64,10 +64,18 @@ class SecretCanaryIT {
         answers.add(reader.get("/api/settings"));
         answers.add(reader.get("/api/mcp-servers"));
         answers.add(reader.get("/api/models"));
+        // A reply on the user's own key (the key is opened for the provider call only), and a provider refusing it.
+        for (String text : List.of("hello canary", "fail:401")) {
+            answers.add(api.post("/api/chat", Map.of("id", "canary-chat", "model", "gpt-4.1", "messages",
+                    List.of(Map.of("role", "user", "parts", List.of(Map.of("type", "text", "text", text)))))));
+        }
         assertThat(answers.get(0).status()).isEqualTo(204);
         assertThat(answers.get(2).status()).isEqualTo(400);
         assertThat(answers.get(3).status()).isEqualTo(201);
         assertThat(answers.get(5).status()).isEqualTo(400);
+        assertThat(answers.get(9).status()).isEqualTo(200);
+        assertThat(answers.get(9).text()).contains("\"finish\"");
+        assertThat(answers.get(10).text()).contains("\"error\"").contains("401");
         assertThat(answers.get(6).json().get("apiKeys").get("openai").get("hint").asString())
                 .isEqualTo(keyCanary.substring(keyCanary.length() - 4));
 

@@ -4,6 +4,7 @@ import io.twobrains.contract.Topics;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.json.EventCodec;
 import io.twobrains.testkit.ApiClient;
+import io.twobrains.testkit.FakeOpenAi;
 import io.twobrains.testkit.TokenMint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,13 @@ final class Stacks {
     static final String TINY_PLAN = "tiny";
     static final int TINY_DAILY = 10;
 
+    /** The app's key for the fake OpenAI of the shared stack. */
+    static final String APP_OPENAI_KEY = "sk-app-key-of-the-tests";
+    /** Chat requests a user may make per minute on the shared stack. */
+    static final int REQUESTS_PER_MINUTE = 40;
+
     private static LocalStack shared;
+    private static FakeOpenAi openAi;
 
     private Stacks() {
     }
@@ -43,13 +50,28 @@ final class Stacks {
     /** The stack every read/write test uses; started once per test JVM. */
     static synchronized LocalStack shared() {
         if (shared == null) {
+            openAi = FakeOpenAi.start(5);
             shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")).with(Map.of(
                     "twobrains.quota.plans." + TINY_PLAN + ".daily", TINY_DAILY,
                     "twobrains.quota.plans." + TINY_PLAN + ".monthly", 1000,
-                    "twobrains.mcp.allowed-private-hosts", "mcp.internal.test")), false);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+                    "twobrains.mcp.allowed-private-hosts", "mcp.internal.test",
+                    "twobrains.chat.providers.openai.base-url", openAi.baseUrl(),
+                    "twobrains.chat.providers.openai.api-key", APP_OPENAI_KEY,
+                    "twobrains.chat.demo-token-delay", "30ms",
+                    "twobrains.chat.max-concurrent-per-user", 50,
+                    "twobrains.chat.requests-per-minute", REQUESTS_PER_MINUTE)), false);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shared.close();
+                openAi.close();
+            }));
         }
         return shared;
+    }
+
+    /** The fake OpenAI the shared stack's openai provider points at. */
+    static synchronized FakeOpenAi openAi() {
+        shared();
+        return openAi;
     }
 
     static Path tempDir(String prefix) {

@@ -67,6 +67,31 @@ public final class ApiClient {
         return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), true);
     }
 
+    /** Sends a request and reads the answer as a server-sent event stream, as it arrives. */
+    public SseStream stream(String method, String path, Object body) {
+        byte[] bytes = body == null ? null
+                : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : ChatJson.MAPPER.writeValueAsBytes(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Accept", "text/event-stream");
+        if (bytes != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            return new SseStream(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends {@code body} as JSON: a String is sent as it is (so tests can send broken JSON), anything else is serialised. */
     public Response send(String method, String path, Object body) {
         byte[] bytes = body == null ? null

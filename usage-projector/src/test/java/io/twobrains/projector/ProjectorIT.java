@@ -68,10 +68,10 @@ class ProjectorIT {
             log.write(user, DAY1, new McpServerAdded("docs", "Docs", "https://mcp.example.com", McpTransport.HTTP, sealed,
                     List.of("Authorization"), true));
             log.write(user, DAY1, new SettingsChanged(new SettingsPatch(null, null, null, null, null, List.of("docs"))));
-            log.write(user, DAY1, new GenerationStarted("g1", "c1", "gpt-4o-mini", "openai", false, 1, 1));
+            log.write(user, DAY1, new GenerationStarted("g1", "c1", "gpt-4o-mini", "openai", false, 1, 1, null, null));
             log.write(user, DAY1.plusSeconds(3), new GenerationCompleted("g1", "c1", "gpt-4o-mini", "openai", false, "stop",
-                    new TokenUsage(100, 40, 7), 3000));
-            log.write(user, DAY1, new GenerationStarted("g2", "c1", "claude-sonnet-4-5", "anthropic", true, 1, 1));
+                    new TokenUsage(100, 40, 7), 3000, null));
+            log.write(user, DAY1, new GenerationStarted("g2", "c1", "claude-sonnet-4-5", "anthropic", true, 1, 1, null, null));
             log.write(user, DAY1, new McpServerRemoved("docs"));
             log.flush();
             startProjector();
@@ -99,7 +99,7 @@ class ProjectorIT {
         try (EventLog log = new EventLog(TestKafka.bootstrapServers())) {
             log.write(user, DAY1, new ApiKeyStored(Provider.OPENAI, new SealedSecret("k1", "eA"), "abcd", null));
             log.write(user, DAY1, new ConversationStarted("c1", null));
-            log.write(user, DAY1, new GenerationStarted("g1", "c1", "demo", "demo", false, 1, 1));
+            log.write(user, DAY1, new GenerationStarted("g1", "c1", "demo", "demo", false, 1, 1, null, null));
             EventEnvelope erased = log.write(user, DAY1, new UserErased());
             log.flush();
             startProjector();
@@ -185,9 +185,9 @@ class ProjectorIT {
                 Instant at = DAY1.plus(Duration.ofHours(random.nextInt(72)));
                 long input = random.nextInt(1000);
                 long output = random.nextInt(500);
-                log.write(user, at, new GenerationStarted(generation, "c1", "demo", "demo", false, 1, 1));
+                log.write(user, at, new GenerationStarted(generation, "c1", "demo", "demo", false, 1, 1, null, null));
                 log.write(user, at.plusSeconds(1), new GenerationCompleted(generation, "c1", "demo", "demo", false, "stop",
-                        new TokenUsage(input, output, 0), 900));
+                        new TokenUsage(input, output, 0), 900, null));
                 long[] sums = expected.computeIfAbsent(user, k -> new long[3]);
                 sums[0] += 1;
                 sums[1] += input;

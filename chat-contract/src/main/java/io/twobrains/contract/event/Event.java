@@ -4,7 +4,7 @@ package io.twobrains.contract.event;
 public sealed interface Event
         permits ConversationStarted, ConversationRenamed, ConversationDeleted, MessageAppended, CommandRejected,
         SettingsChanged, ApiKeyStored, ApiKeyRemoved, McpServerAdded, McpServerChanged, McpServerRemoved, UserErased,
-        GenerationStarted, GenerationCompleted {
+        GenerationStarted, GenerationCompleted, GenerationFailed, GenerationCancelled, MessageSuperseded {
 
     /** The wire name of the event type. */
     default String type() {

@@ -3,10 +3,11 @@ package io.twobrains.contract.event;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.Nullable;
 import io.twobrains.contract.ProfileScoped;
 import io.twobrains.contract.generation.TokenUsage;
 
-@JsonClassDescription("A completion ended, with its usage.")
+@JsonClassDescription("A completion ended normally, with its usage; its reply is the MessageAppended just before it.")
 @SchemaVersion(1)
 public record GenerationCompleted(
         @JsonPropertyDescription("The generation.") String generationId,
@@ -16,6 +17,7 @@ public record GenerationCompleted(
         @JsonPropertyDescription("Whether it ran on the user's own key.") boolean byok,
         @JsonPropertyDescription("stop, length, tool-calls, content-filter, error or other.") String finishReason,
         @JsonPropertyDescription("Tokens used.") TokenUsage usage,
-        @JsonPropertyDescription("From start to the last token.") long latencyMs)
-        implements Event, ProfileScoped, ConversationScoped {
+        @JsonPropertyDescription("From start to the last token.") long latencyMs,
+        @JsonPropertyDescription("The reply's message id, if a reply was recorded.") @Nullable String messageId)
+        implements Event, ProfileScoped, ConversationScoped, GenerationEnded {
 }

@@ -3,6 +3,7 @@ package io.twobrains.contract.event;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.Nullable;
 import io.twobrains.contract.ProfileScoped;
 
 @JsonClassDescription("A completion started; free ones count against the quota of the plan.")
@@ -14,6 +15,8 @@ public record GenerationStarted(
         @JsonPropertyDescription("The provider of the model.") String provider,
         @JsonPropertyDescription("Whether it runs on the user's own key (then it does not use the free quota).") boolean byok,
         @JsonPropertyDescription("Free generations of the UTC day, this one included.") long dailyCount,
-        @JsonPropertyDescription("Free generations of the UTC month, this one included.") long monthlyCount)
+        @JsonPropertyDescription("Free generations of the UTC month, this one included.") long monthlyCount,
+        @JsonPropertyDescription("The id the assistant's reply will have.") @Nullable String messageId,
+        @JsonPropertyDescription("The assistant message this reply replaces (a regeneration).") @Nullable String regenerates)
         implements Event, ProfileScoped, ConversationScoped {
 }

@@ -10,6 +10,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,10 @@ public final class EventSchemas {
                 property.put("description", description.value());
             }
             if (component.isAnnotationPresent(Nullable.class)) {
-                String single = property.get("type").asString();
-                property.putArray("type").add(single).add("null");
+                if (property.has("type")) {
+                    String single = property.get("type").asString();
+                    property.putArray("type").add(single).add("null");
+                }
             } else {
                 required.add(component.getName());
             }
@@ -92,10 +95,14 @@ public final class EventSchemas {
         Class<?> raw = (Class<?>) type;
         if (raw == String.class) {
             ObjectNode schema = string(null);
-            if (name.endsWith("Id") && !name.equals("userId")) {
+            // Ids we mint follow the id rule; a user's or a provider's (tool calls) need not.
+            if (name.endsWith("Id") && !name.equals("userId") && !name.equals("toolCallId")) {
                 schema.put("pattern", "^" + Limits.ID_REGEX + "$");
             }
             return schema;
+        }
+        if (raw == JsonNode.class) {
+            return object().put("description", "any JSON value");
         }
         if (raw == Instant.class) {
             return string("date-time");

@@ -12,6 +12,9 @@ import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.RemoveApiKey;
 import io.twobrains.contract.command.RemoveMcpServer;
 import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.command.TitleConversation;
+import io.twobrains.contract.generation.Ending;
+import io.twobrains.contract.message.StepStartPart;
 import io.twobrains.contract.command.StoreApiKey;
 import io.twobrains.contract.generation.TokenUsage;
 import io.twobrains.contract.profile.McpTransport;
@@ -61,9 +64,14 @@ class EnvelopeCodecTest {
                 new StoreApiKey(Provider.GOOGLE, sealed, "abcd", null), new RemoveApiKey(Provider.GOOGLE),
                 new AddMcpServer("s", "S", "https://s.example", McpTransport.HTTP, sealed, List.of("A"), true),
                 new ChangeMcpServer("s", null, null, null, null, null, false), new RemoveMcpServer("s"),
-                new EraseUser(), new StartGeneration("g", "c1", "demo", "demo", "pro"),
-                new CompleteGeneration("g", "stop", new TokenUsage(1, 2, 3), 10));
-        assertThat(commands).extracting(Command::type)
+                new EraseUser(), StartGeneration.bare("g", "c1", "demo", "demo", "pro"),
+                CompleteGeneration.completed("g", "stop", new TokenUsage(1, 2, 3), 10),
+                new StartGeneration("g2", "c2", "demo", "demo", null, "a1",
+                        new StartGeneration.Prompt("m1", List.of(new TextPart("hi"))), true, null),
+                new CompleteGeneration("g2", "error", TokenUsage.NONE, 5, Ending.FAILED,
+                        List.of(new StepStartPart(), new TextPart("part")), "provider answered 500"),
+                new TitleConversation("c2", "A short title"));
+        assertThat(commands.stream().map(Command::type).distinct())
                 .containsExactlyInAnyOrderElementsOf(new PayloadTypes<>(Command.class).all().keySet());
         for (Command command : commands) {
             CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID(), "u", Instant.now(), command, "fp");

@@ -3,7 +3,10 @@ package io.twobrains.contract.json;
 import io.twobrains.contract.event.ApiKeyRemoved;
 import io.twobrains.contract.event.ApiKeyStored;
 import io.twobrains.contract.event.CommandRejected;
+import io.twobrains.contract.event.GenerationCancelled;
 import io.twobrains.contract.event.GenerationCompleted;
+import io.twobrains.contract.event.GenerationFailed;
+import io.twobrains.contract.event.MessageSuperseded;
 import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerChanged;
@@ -28,7 +31,10 @@ import io.twobrains.contract.event.MessageAppended;
 import io.twobrains.contract.event.RejectionCode;
 import io.twobrains.contract.event.TitleSource;
 import io.twobrains.contract.message.Role;
+import io.twobrains.contract.message.ReasoningPart;
+import io.twobrains.contract.message.StepStartPart;
 import io.twobrains.contract.message.TextPart;
+import io.twobrains.contract.message.ToolPart;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +67,19 @@ final class Samples {
                         List.of("Authorization"), true),
                 new McpServerChanged("docs", "Docs", "https://mcp.example.com/sse", McpTransport.SSE, null, List.of(), false),
                 new McpServerRemoved("docs"),
-                new GenerationStarted("g1", "c1", "gpt-4o-mini", "openai", false, 3, 17),
-                new GenerationCompleted("g1", "c1", "gpt-4o-mini", "openai", false, "stop", new TokenUsage(100, 50, 0), 1234),
+                new GenerationStarted("g1", "c1", "gpt-4o-mini", "openai", false, 3, 17, null, null),
+                new GenerationCompleted("g1", "c1", "gpt-4o-mini", "openai", false, "stop", new TokenUsage(100, 50, 0), 1234, null),
+                new GenerationStarted("g2", "c1", "o4-mini", "openai", true, 0, 0, "a2", "a1"),
+                new MessageAppended("c1", "a2", Role.ASSISTANT, List.of(new StepStartPart(), new ReasoningPart("think"),
+                        new ToolPart("search", "call-1", ToolPart.OUTPUT_AVAILABLE, ChatJson.MAPPER.readTree("{\"q\":\"x\"}"),
+                                ChatJson.MAPPER.readTree("{\"hits\":[1,2]}"), null),
+                        new ToolPart("fetch", "call-2", ToolPart.OUTPUT_ERROR, ChatJson.MAPPER.readTree("{}"), null, "timeout"),
+                        new TextPart("answer"))),
+                new MessageSuperseded("c1", "a1", "a2"),
+                new GenerationCompleted("g2", "c1", "o4-mini", "openai", true, "stop", new TokenUsage(10, 5, 2), 99, "a2"),
+                new GenerationFailed("g3", "c1", "gpt-4o-mini", "openai", false, "provider answered 429",
+                        TokenUsage.NONE, 40, null),
+                new GenerationCancelled("g4", "c1", "demo", "demo", false, new TokenUsage(3, 1, 0), 70, "a4"),
                 new UserErased());
     }
 

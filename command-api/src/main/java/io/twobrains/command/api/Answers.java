@@ -16,13 +16,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 /** Turns the processor's reply into the HTTP answer: the success status, or a problem per rejection code. */
-final class Answers {
+public final class Answers {
 
     private Answers() {
     }
 
     /** The answer to an accepted write is {@code body} of the reply; a rejection becomes a problem. */
-    static ResponseEntity<Object> of(Reply reply, HttpStatus success, Function<Reply, Object> body) {
+    public static ResponseEntity<Object> of(Reply reply, HttpStatus success, Function<Reply, Object> body) {
         if (!reply.isAccepted()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("code", reply.code().name());

@@ -17,16 +17,16 @@ import java.util.UUID;
  * from the user and the key, so a retry is recognised by the processor; its fingerprint (method, path
  * and body) tells a true retry from a reused key.
  */
-final class CommandIds {
+public final class CommandIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     /** The identity of one write. */
-    record Identity(UUID commandId, String fingerprint) {
+    public record Identity(UUID commandId, String fingerprint) {
 
         /** A new resource id: random, or derived from the command id so a retry names the same resource. */
-        String newResourceId() {
+        public String newResourceId() {
             return fingerprint == null ? randomId() : derivedId(commandId);
         }
     }
@@ -34,7 +34,7 @@ final class CommandIds {
     private CommandIds() {
     }
 
-    static Identity of(String userId, String idempotencyKey, String method, String path, Object body) {
+    public static Identity of(String userId, String idempotencyKey, String method, String path, Object body) {
         if (idempotencyKey == null) {
             return new Identity(UUID.randomUUID(), null);
         }

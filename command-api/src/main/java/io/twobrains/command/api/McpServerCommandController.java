@@ -40,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/mcp-servers")
 class McpServerCommandController {
 
-    static final String HEADERS_PURPOSE = "mcp-headers";
+    private static final String HEADERS_PURPOSE = SecretSealer.HEADERS_PURPOSE;
 
     private final CommandSender commands;
     private final SecretSealer sealer;

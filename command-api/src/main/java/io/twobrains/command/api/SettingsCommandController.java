@@ -35,8 +35,7 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/settings")
 class SettingsCommandController {
 
-    /** Sealed keys are bound to this purpose: a key cannot be opened as anything else. */
-    static final String KEY_PURPOSE = "provider-key";
+    private static final String KEY_PURPOSE = SecretSealer.KEY_PURPOSE;
 
     private final CommandSender commands;
     private final SecretSealer sealer;

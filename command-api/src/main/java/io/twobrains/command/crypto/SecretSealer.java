@@ -22,6 +22,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretSealer {
 
+    /** Provider keys are sealed for {@code provider-key:<provider>}: a key cannot be opened as anything else. */
+    public static final String KEY_PURPOSE = "provider-key";
+    /** MCP headers are sealed for {@code mcp-headers:<serverId>}. */
+    public static final String HEADERS_PURPOSE = "mcp-headers";
+
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final byte[] SALT = "twobrains/user-secrets/v1".getBytes(StandardCharsets.UTF_8);

@@ -57,8 +57,10 @@ public class Analytics {
         Mono<List<ModelFigures>> models = db.sql("""
                         select model, count(*) as messages, coalesce(sum(input_tokens), 0) as input,
                                coalesce(sum(output_tokens), 0) as output,
-                               percentile_cont(0.5) within group (order by latency_ms) as p50,
-                               percentile_cont(0.95) within group (order by latency_ms) as p95
+                               percentile_cont(0.5) within group (order by latency_ms)
+                                   filter (where finish_reason not in ('error', 'cancelled')) as p50,
+                               percentile_cont(0.95) within group (order by latency_ms)
+                                   filter (where finish_reason not in ('error', 'cancelled')) as p95
                         from generations where day between :from and :to group by model order by messages desc, model""")
                 .bind("from", from).bind("to", to)
                 .map(row -> new ModelFigures(row.get("model", String.class), number(row.get("messages")),

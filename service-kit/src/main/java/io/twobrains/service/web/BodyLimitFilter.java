@@ -18,11 +18,20 @@ public class BodyLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
-        if (length > Limits.MAX_BODY_BYTES) {
+        long limit = limitFor(exchange.getRequest().getPath().value());
+        if (length > limit) {
             return Problems.write(exchange, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    "the request body is larger than " + Limits.MAX_BODY_BYTES / 1024 + " KiB"));
+                    "the request body is larger than " + limit / 1024 + " KiB"));
         }
         return chain.filter(exchange);
+    }
+
+    /**
+     * A chat request carries the client's whole conversation (the AI SDK sends it, though only the new
+     * message is used), so it may be larger than any other body.
+     */
+    public static long limitFor(String path) {
+        return path.equals("/api/chat") ? Limits.MAX_CHAT_BODY_BYTES : Limits.MAX_BODY_BYTES;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.twobrains.projector.db;
 import io.twobrains.contract.event.ApiKeyRemoved;
 import io.twobrains.contract.event.ApiKeyStored;
 import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.event.GenerationCancelled;
 import io.twobrains.contract.event.GenerationCompleted;
+import io.twobrains.contract.event.GenerationEnded;
 import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerChanged;
@@ -72,8 +74,8 @@ public class Projection {
             storedSettings(user).ifPresent(s -> saveSettings(user, s.withoutMcpServer(removed.serverId()), at, event.seq()));
         } else if (payload instanceof GenerationStarted started) {
             generationStarted(user, started, event);
-        } else if (payload instanceof GenerationCompleted completed) {
-            generationCompleted(user, completed, event);
+        } else if (payload instanceof GenerationEnded ended) {
+            generationEnded(user, ended, event);
         } else if (payload instanceof UserErased) {
             erase(user, event);
         }
@@ -89,15 +91,20 @@ public class Projection {
         addUsage(user, day, started.model(), 1, started.byok() ? 0 : 1, started.byok() ? 1 : 0, 0, 0, 0, event.seq());
     }
 
-    /** Tokens count on the day the generation started, like its message. */
-    private void generationCompleted(String user, GenerationCompleted completed, EventEnvelope event) {
+    /**
+     * Tokens count on the day the generation started, like its message; a failed or stopped one
+     * counts what it used too. Its finish reason says how it ended (error, cancelled).
+     */
+    private void generationEnded(String user, GenerationEnded completed, EventEnvelope event) {
+        String finishReason = completed instanceof GenerationCompleted done ? done.finishReason()
+                : completed instanceof GenerationCancelled ? "cancelled" : "error";
         List<LocalDate> startDay = jdbc.queryForList("select day from generations where user_id = ? and generation_id = ?",
                 LocalDate.class, user, completed.generationId());
         LocalDate day = startDay.isEmpty() ? day(event.occurredAt()) : startDay.get(0);
         jdbc.update("""
                 update generations set completed_at = ?, finish_reason = ?, input_tokens = ?, output_tokens = ?,
                     reasoning_tokens = ?, latency_ms = ?, last_seq = ? where user_id = ? and generation_id = ?""",
-                Timestamp.from(event.occurredAt()), completed.finishReason(), completed.usage().input(),
+                Timestamp.from(event.occurredAt()), finishReason, completed.usage().input(),
                 completed.usage().output(), completed.usage().reasoning(), completed.latencyMs(), event.seq(), user,
                 completed.generationId());
         addUsage(user, day, completed.model(), 0, 0, 0, completed.usage().input(), completed.usage().output(),

@@ -78,6 +78,17 @@ class ChatQueryController {
                 .orElseThrow(() -> ApiProblem.notFound("conversation " + id + " not found")));
     }
 
+    @Operation(summary = "What a reply in a conversation needs (internal: carries sealed secrets for the command API)")
+    @GetMapping("/chat/{conversationId}/context")
+    Mono<ResponseEntity<?>> chatContext(ChatUser user, @PathVariable String conversationId,
+            @RequestParam(defaultValue = "400000") int maxChars, @RequestParam(defaultValue = "1000") int maxMessages,
+            ServerWebExchange exchange) {
+        if (maxChars < 1 || maxMessages < 1 || maxMessages > 10_000) {
+            throw ApiProblem.badRequest("maxChars must be positive and maxMessages between 1 and 10000");
+        }
+        return read(user, exchange, reader -> reader.context(user.id(), conversationId, maxChars, maxMessages));
+    }
+
     private <T> Mono<ResponseEntity<?>> read(ChatUser user, ServerWebExchange exchange, Function<ChatReader, T> query) {
         long minSeq = ChatHeaders.minSeq(exchange.getRequest().getHeaders().getFirst(ChatHeaders.MIN_SEQ)).orElse(0L);
         boolean forwarded = exchange.getRequest().getHeaders().containsHeader(ChatHeaders.FORWARDED);

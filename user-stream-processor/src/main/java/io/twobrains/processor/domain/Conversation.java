@@ -20,6 +20,15 @@ public record Conversation(String id, String title, TitleSource titleSource, Ins
         return new Conversation(id, title, titleSource, createdAt, at, messageCount + 1, position);
     }
 
+    Conversation withoutMessage(Instant at) {
+        return new Conversation(id, title, titleSource, createdAt, at, messageCount - 1, lastPosition);
+    }
+
+    /** Whether a generated title may be given: the user has not chosen one. */
+    public boolean acceptsAutoTitle() {
+        return titleSource != TitleSource.MANUAL;
+    }
+
     public ConversationView view() {
         return new ConversationView(id, title, createdAt, updatedAt, messageCount);
     }

@@ -14,6 +14,7 @@ import io.twobrains.contract.command.RenameConversation;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.command.StartGeneration;
 import io.twobrains.contract.command.StoreApiKey;
+import io.twobrains.contract.command.TitleConversation;
 import io.twobrains.contract.event.UserErased;
 
 /** decide(command, state): the events a command causes, or its rejection. Pure: the clock comes in. */
@@ -61,6 +62,9 @@ public final class Decide {
         }
         if (command instanceof CompleteGeneration complete) {
             return GenerationDecisions.complete(complete, state);
+        }
+        if (command instanceof TitleConversation title) {
+            return GenerationDecisions.title(title, state);
         }
         throw new IllegalArgumentException("no decision for " + command.type());
     }

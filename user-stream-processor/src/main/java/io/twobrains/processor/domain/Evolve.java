@@ -8,12 +8,13 @@ import io.twobrains.contract.event.ConversationRenamed;
 import io.twobrains.contract.event.ConversationStarted;
 import io.twobrains.contract.event.Event;
 import io.twobrains.contract.event.EventEnvelope;
-import io.twobrains.contract.event.GenerationCompleted;
+import io.twobrains.contract.event.GenerationEnded;
 import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.McpServerRemoved;
 import io.twobrains.contract.event.MessageAppended;
+import io.twobrains.contract.event.MessageSuperseded;
 import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.event.TitleSource;
 import io.twobrains.contract.event.UserErased;
@@ -73,11 +74,11 @@ public final class Evolve {
         if (event instanceof GenerationStarted started) {
             LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
             return state.withGeneration(new Generation(started.generationId(), started.conversationId(), started.model(),
-                            started.provider(), started.byok(), at))
+                            started.provider(), started.byok(), at, started.messageId(), started.regenerates()))
                     .withUser(state.user().withQuota(day, started.dailyCount(), YearMonth.from(day), started.monthlyCount()));
         }
-        if (event instanceof GenerationCompleted completed) {
-            return state.withoutGeneration(completed.generationId());
+        if (event instanceof GenerationEnded ended) {
+            return state.withoutGeneration(ended.generationId());
         }
         throw new IllegalArgumentException("no evolution for " + event.type());
     }
@@ -114,6 +115,13 @@ public final class Evolve {
                                     .withAppended(message)
                                     .withUser(user.withCounts(user.conversations(), user.messages() + 1));
                         })
+                        .orElse(state);
+            }
+            if (event instanceof MessageSuperseded superseded) {
+                return state.conversation(superseded.conversationId())
+                        .map(c -> state.withConversation(c.withoutMessage(at))
+                                .withSuperseded(c.id(), superseded.messageId())
+                                .withUser(user.withCounts(user.conversations(), user.messages() - 1)))
                         .orElse(state);
             }
             return null;

@@ -1,8 +1,14 @@
 package io.twobrains.processor.domain;
 
+import io.twobrains.contract.Nullable;
 import java.time.Instant;
 
-/** A completion that has started and not yet ended. */
+/**
+ * A completion that has started and not yet ended.
+ *
+ * @param messageId   the id its reply will have
+ * @param regenerates the reply it replaces, when it is a regeneration
+ */
 public record Generation(String id, String conversationId, String model, String provider, boolean byok,
-        Instant startedAt) {
+        Instant startedAt, @Nullable String messageId, @Nullable String regenerates) {
 }

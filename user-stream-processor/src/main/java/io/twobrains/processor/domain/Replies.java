@@ -7,6 +7,7 @@ import io.twobrains.contract.event.CommandRejected;
 import io.twobrains.contract.event.ConversationRenamed;
 import io.twobrains.contract.event.ConversationStarted;
 import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.MessageAppended;
@@ -33,7 +34,8 @@ public final class Replies {
         }
         // Only what both a live command and a rebuild's event load may shape the reply.
         boolean aboutConversation = last.payload() instanceof ConversationStarted
-                || last.payload() instanceof ConversationRenamed || last.payload() instanceof MessageAppended;
+                || last.payload() instanceof ConversationRenamed || last.payload() instanceof MessageAppended
+                || last.payload() instanceof GenerationStarted;
         ConversationView conversation = aboutConversation
                 ? state.conversation(((ConversationScoped) last.payload()).conversationId()).map(Conversation::view).orElse(null)
                 : null;

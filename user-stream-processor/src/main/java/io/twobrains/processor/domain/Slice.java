@@ -18,21 +18,25 @@ import java.util.Set;
  * @param messageIds    taken message ids, as {@code conversationId/messageId}
  * @param appended      messages appended since the slice was loaded, in order
  * @param generations   running generations, by id
+ * @param superseded    messages removed from their conversation since the slice was loaded, as
+ *                      {@code conversationId/messageId}
  * @param wiped         the user was erased while this slice was in hand: everything stored goes
  */
 public record Slice(UserState user, Map<String, Conversation> conversations, Set<String> messageIds,
-        List<Message> appended, Profile profile, Map<String, Generation> generations, boolean wiped) {
+        List<Message> appended, Profile profile, Map<String, Generation> generations, List<String> superseded,
+        boolean wiped) {
 
     public Slice {
         conversations = Map.copyOf(conversations);
         messageIds = Set.copyOf(messageIds);
         appended = List.copyOf(appended);
         generations = Map.copyOf(generations);
+        superseded = List.copyOf(superseded);
     }
 
     public static Slice of(UserState user, Map<String, Conversation> conversations, Set<String> messageIds,
             Profile profile, Map<String, Generation> generations) {
-        return new Slice(user, conversations, messageIds, List.of(), profile, generations, false);
+        return new Slice(user, conversations, messageIds, List.of(), profile, generations, List.of(), false);
     }
 
     public static Slice empty() {
@@ -56,17 +60,17 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
     }
 
     Slice withUser(UserState newUser) {
-        return new Slice(newUser, conversations, messageIds, appended, profile, generations, wiped);
+        return new Slice(newUser, conversations, messageIds, appended, profile, generations, superseded, wiped);
     }
 
     Slice withProfile(Profile newProfile) {
-        return new Slice(user, conversations, messageIds, appended, newProfile, generations, wiped);
+        return new Slice(user, conversations, messageIds, appended, newProfile, generations, superseded, wiped);
     }
 
     Slice withConversation(Conversation conversation) {
         Map<String, Conversation> next = new HashMap<>(conversations);
         next.put(conversation.id(), conversation);
-        return new Slice(user, next, messageIds, appended, profile, generations, wiped);
+        return new Slice(user, next, messageIds, appended, profile, generations, superseded, wiped);
     }
 
     Slice withoutConversation(String id) {
@@ -76,7 +80,7 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
         ids.removeIf(key -> key.startsWith(id + "/"));
         List<Message> kept = new ArrayList<>(appended);
         kept.removeIf(m -> m.conversationId().equals(id));
-        return new Slice(user, next, ids, kept, profile, generations, wiped);
+        return new Slice(user, next, ids, kept, profile, generations, superseded, wiped);
     }
 
     Slice withAppended(Message message) {
@@ -84,23 +88,45 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
         ids.add(messageKey(message.conversationId(), message.id()));
         List<Message> next = new ArrayList<>(appended);
         next.add(message);
-        return new Slice(user, conversations, ids, next, profile, generations, wiped);
+        return new Slice(user, conversations, ids, next, profile, generations, superseded, wiped);
+    }
+
+    /** The running generations of one conversation. */
+    public List<Generation> runningIn(String conversationId) {
+        return generations.values().stream().filter(g -> g.conversationId().equals(conversationId)).toList();
+    }
+
+    /**
+     * A message leaves its conversation. One appended within this slice is simply dropped (it was
+     * never stored); a stored one is remembered, for the writer to delete.
+     */
+    Slice withSuperseded(String conversationId, String messageId) {
+        String key = messageKey(conversationId, messageId);
+        Set<String> ids = new HashSet<>(messageIds);
+        ids.remove(key);
+        List<Message> kept = new ArrayList<>(appended);
+        boolean wasAppended = kept.removeIf(m -> m.conversationId().equals(conversationId) && m.id().equals(messageId));
+        List<String> gone = new ArrayList<>(superseded);
+        if (!wasAppended) {
+            gone.add(key);
+        }
+        return new Slice(user, conversations, ids, kept, profile, generations, gone, wiped);
     }
 
     Slice withGeneration(Generation generation) {
         Map<String, Generation> next = new HashMap<>(generations);
         next.put(generation.id(), generation);
-        return new Slice(user, conversations, messageIds, appended, profile, next, wiped);
+        return new Slice(user, conversations, messageIds, appended, profile, next, superseded, wiped);
     }
 
     Slice withoutGeneration(String id) {
         Map<String, Generation> next = new HashMap<>(generations);
         next.remove(id);
-        return new Slice(user, conversations, messageIds, appended, profile, next, wiped);
+        return new Slice(user, conversations, messageIds, appended, profile, next, superseded, wiped);
     }
 
     /** Everything of the user goes but the seq (see {@link UserState#erased()}). */
     Slice erased() {
-        return new Slice(user.erased(), Map.of(), Set.of(), List.of(), Profile.empty(), Map.of(), true);
+        return new Slice(user.erased(), Map.of(), Set.of(), List.of(), Profile.empty(), Map.of(), List.of(), true);
     }
 }

@@ -4,13 +4,16 @@ import io.twobrains.contract.ConversationScoped;
 import io.twobrains.contract.ProfileScoped;
 import io.twobrains.contract.command.CompleteGeneration;
 import io.twobrains.contract.command.StartGeneration;
-import io.twobrains.contract.event.GenerationCompleted;
+import io.twobrains.contract.event.GenerationEnded;
 import io.twobrains.contract.command.AppendMessage;
 import io.twobrains.contract.view.ConversationView;
 import io.twobrains.contract.view.MessageView;
 import io.twobrains.contract.view.Page;
 import io.twobrains.processor.domain.Conversation;
+import io.twobrains.contract.message.Part;
+import io.twobrains.contract.view.ChatContextView;
 import io.twobrains.processor.domain.Generation;
+import io.twobrains.processor.domain.UserState;
 import io.twobrains.processor.domain.Idempotency;
 import io.twobrains.processor.domain.Message;
 import io.twobrains.processor.domain.Profile;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
@@ -80,11 +84,22 @@ public class ChatReader {
         if (generationId != null) {
             generation(userId, generationId).ifPresent(g -> generations.put(g.id(), g));
         }
-        if (commandOrEvent instanceof AppendMessage append && append.conversationId() != null
-                && append.messageId() != null
-                && stores.apply(StoreNames.MESSAGE_IDS)
-                        .get(Keys.messageId(userId, append.conversationId(), append.messageId())) != null) {
-            messageIds.add(Slice.messageKey(append.conversationId(), append.messageId()));
+        if (commandOrEvent instanceof CompleteGeneration complete && generations.containsKey(complete.generationId())) {
+            // The reply goes into the generation's conversation, if it still exists.
+            conversation(userId, generations.get(complete.generationId()).conversationId())
+                    .ifPresent(c -> conversations.put(c.id(), c));
+        }
+        if (commandOrEvent instanceof StartGeneration start) {
+            // A start must see every running generation of its conversation (there is at most one live).
+            runningGenerations(userId).stream()
+                    .filter(g -> g.conversationId().equals(start.conversationId()))
+                    .forEach(g -> generations.put(g.id(), g));
+        }
+        for (String[] id : messageIdsNamed(commandOrEvent, generations)) {
+            if (id[0] != null && id[1] != null
+                    && stores.apply(StoreNames.MESSAGE_IDS).get(Keys.messageId(userId, id[0], id[1])) != null) {
+                messageIds.add(Slice.messageKey(id[0], id[1]));
+            }
         }
         Profile profile = commandOrEvent instanceof ProfileScoped ? profile(userId) : Profile.empty();
         return Slice.of(user(userId), conversations, messageIds, profile, generations);
@@ -97,10 +112,41 @@ public class ChatReader {
         if (commandOrEvent instanceof CompleteGeneration complete) {
             return complete.generationId();
         }
-        if (commandOrEvent instanceof GenerationCompleted completed) {
-            return completed.generationId();
+        if (commandOrEvent instanceof GenerationEnded ended) {
+            return ended.generationId();
         }
         return null;
+    }
+
+    /** The (conversation, message) ids whose existence a decision checks. */
+    private static List<String[]> messageIdsNamed(Object commandOrEvent, Map<String, Generation> generations) {
+        List<String[]> ids = new ArrayList<>();
+        if (commandOrEvent instanceof AppendMessage append) {
+            ids.add(new String[] {append.conversationId(), append.messageId()});
+        }
+        if (commandOrEvent instanceof StartGeneration start) {
+            if (start.prompt() != null) {
+                ids.add(new String[] {start.conversationId(), start.prompt().messageId()});
+            }
+            ids.add(new String[] {start.conversationId(), start.messageId()});
+            ids.add(new String[] {start.conversationId(), start.regenerates()});
+        }
+        if (commandOrEvent instanceof CompleteGeneration complete && generations.containsKey(complete.generationId())) {
+            Generation generation = generations.get(complete.generationId());
+            ids.add(new String[] {generation.conversationId(), generation.messageId()});
+            ids.add(new String[] {generation.conversationId(), generation.regenerates()});
+        }
+        return ids;
+    }
+
+    /** The user's running generations (a handful at most). */
+    public List<Generation> runningGenerations(String userId) {
+        Bytes prefix = Keys.userPrefix(userId);
+        List<Generation> running = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.GENERATIONS).range(prefix, Keys.after(prefix))) {
+            it.forEachRemaining(entry -> running.add(StoredValues.generation(entry.value)));
+        }
+        return running;
     }
 
     /** Conversations, most recently updated first. */
@@ -156,6 +202,47 @@ public class ChatReader {
         }
         Collections.reverse(items);
         return Optional.of(new Page<>(items, next));
+    }
+
+    /**
+     * The context of a reply in a conversation: the profile's model settings, sealed keys and enabled
+     * MCP servers, and the newest messages whose text fits {@code maxChars} (at most {@code maxMessages}).
+     */
+    public ChatContextView context(String userId, String conversationId, int maxChars, int maxMessages) {
+        UserState user = user(userId);
+        Profile profile = profile(userId);
+        Map<String, ChatContextView.Key> keys = new TreeMap<>();
+        profile.apiKeys().forEach((provider, key) -> keys.put(provider.id(), new ChatContextView.Key(key.secret(), key.baseUrl())));
+        List<ChatContextView.McpServer> servers = profile.settings().enabledMcpServers().stream()
+                .map(profile.mcpServers()::get)
+                .filter(server -> server != null && server.enabled())
+                .map(server -> new ChatContextView.McpServer(server.id(), server.name(), server.url(), server.transport(),
+                        server.headers()))
+                .toList();
+        Optional<Conversation> conversation = conversation(userId, conversationId);
+        List<MessageView> history = new ArrayList<>();
+        if (conversation.isPresent()) {
+            long budget = maxChars;
+            try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.MESSAGES).reverseRange(
+                    Keys.message(userId, conversationId, 0),
+                    Keys.message(userId, conversationId, conversation.get().lastPosition()))) {
+                while (it.hasNext() && history.size() < maxMessages) {
+                    Message message = StoredValues.message(it.next().value);
+                    budget -= message.parts().stream().mapToInt(Part::length).sum();
+                    if (budget < 0 && !history.isEmpty()) {
+                        break;
+                    }
+                    history.add(message.view());
+                }
+            }
+            Collections.reverse(history);
+        }
+        List<String> running = runningGenerations(userId).stream()
+                .filter(g -> g.conversationId().equals(conversationId)).map(Generation::id).toList();
+        return new ChatContextView(user.seq(),
+                conversation.map(c -> new ChatContextView.Conversation(c.id(), c.title(), c.titleSource(), c.messageCount()))
+                        .orElse(null),
+                profile.settings().selectedModel(), profile.settings().reasoningEffort(), keys, servers, history, running);
     }
 
     private static byte[] withTrailingZero(byte[] suffix) {

@@ -52,6 +52,11 @@ public class ChatWriter {
                         ByteBuffer.allocate(Long.BYTES).putLong(message.position()).array());
             }
         }
+        for (String key : after.superseded()) {
+            if (!before.superseded().contains(key)) {
+                removeMessage(userId, key);
+            }
+        }
         if (!after.user().equals(before.user()) || after.wiped()) {
             store(StoreNames.USERS).put(Keys.user(userId), StoredValues.write(after.user()));
         }
@@ -59,6 +64,19 @@ public class ChatWriter {
             store(StoreNames.PROFILES).put(Keys.user(userId), StoredValues.write(after.profile()));
         }
         saveGenerations(userId, before, after);
+    }
+
+    /** A superseded message leaves the conversation's pages; the log keeps it. */
+    private void removeMessage(String userId, String messageKey) {
+        int slash = messageKey.indexOf('/');
+        String conversationId = messageKey.substring(0, slash);
+        String messageId = messageKey.substring(slash + 1);
+        Bytes idKey = Keys.messageId(userId, conversationId, messageId);
+        byte[] position = store(StoreNames.MESSAGE_IDS).get(idKey);
+        if (position != null) {
+            store(StoreNames.MESSAGES).delete(Keys.message(userId, conversationId, ByteBuffer.wrap(position).getLong()));
+            store(StoreNames.MESSAGE_IDS).delete(idKey);
+        }
     }
 
     private void saveGenerations(String userId, Slice before, Slice after) {

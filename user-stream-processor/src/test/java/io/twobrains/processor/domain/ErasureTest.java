@@ -25,7 +25,7 @@ class ErasureTest {
                 new ConversationStarted("c1", "private"),
                 new MessageAppended("c1", "m1", Role.USER, List.of(new TextPart("secret"))),
                 new ApiKeyStored(Provider.OPENAI, new SealedSecret("k1", "x"), "abcd", null),
-                new GenerationStarted("g1", "c1", "demo", "demo", false, 1, 1))
+                new GenerationStarted("g1", "c1", "demo", "demo", false, 1, 1, null, null))
                 .when(new EraseUser())
                 .thenEvents(new UserErased());
 

@@ -10,6 +10,7 @@ import io.twobrains.contract.command.ChangeSettings;
 import io.twobrains.contract.command.CompleteGeneration;
 import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.generation.Ending;
 import io.twobrains.contract.command.StoreApiKey;
 import io.twobrains.contract.generation.TokenUsage;
 import io.twobrains.contract.profile.McpTransport;
@@ -252,10 +253,17 @@ class ChatTopologyTest {
         send(ALICE, new StoreApiKey(Provider.ANTHROPIC, sealed, "wxyz", null));
         send(ALICE, new AddMcpServer("docs", "Docs", "https://mcp.example.com", McpTransport.HTTP, sealed,
                 List.of("X-Api-Key"), true));
-        send(ALICE, new StartGeneration("g1", "c2", "claude-sonnet-4-5", "anthropic", null));
-        send(ALICE, new StartGeneration("g2", "c2", "demo", "demo", null));
-        send(ALICE, new CompleteGeneration("g1", "stop", new TokenUsage(10, 20, 0), 300));
-        send(BOB, new StartGeneration("g1", "c1", "demo", "demo", null));
+        send(ALICE, StartGeneration.bare("g1", "c2", "claude-sonnet-4-5", "anthropic", null));
+        send(ALICE, StartGeneration.bare("g2", "c3", "demo", "demo", null));
+        send(ALICE, CompleteGeneration.completed("g1", "stop", new TokenUsage(10, 20, 0), 300));
+        send(ALICE, new StartGeneration("g5", "c2", "demo", "demo", null, "a5",
+                new StartGeneration.Prompt("u5", List.of(new TextPart("question"))), false, null));
+        send(ALICE, new CompleteGeneration("g5", "stop", TokenUsage.NONE, 1, Ending.COMPLETED,
+                List.of(new TextPart("first answer")), null));
+        send(ALICE, new StartGeneration("g6", "c2", "demo", "demo", null, "a6", null, false, "a5"));
+        send(ALICE, new CompleteGeneration("g6", "stop", TokenUsage.NONE, 1, Ending.COMPLETED,
+                List.of(new TextPart("second answer")), null));
+        send(BOB, StartGeneration.bare("g1", "c1", "demo", "demo", null));
         send(BOB, new EraseUser());
         send(BOB, new StartConversation("after-erasure", null));
         List<TestRecord<String, byte[]>> log = events.readRecordsToList();
@@ -277,6 +285,9 @@ class ChatTopologyTest {
         }
         assertThat(contents(driver, StoreNames.PROFILES)).as("the profile is folded too").hasSize(1);
         assertThat(contents(driver, StoreNames.GENERATIONS)).as("g2 is still running").hasSize(1);
+        assertThat(String.join(",", contents(driver, StoreNames.MESSAGES).values()))
+                .as("a regenerated reply replaces the old one in the pages").contains("second answer")
+                .doesNotContain("first answer");
         assertThat(contents(driver, StoreNames.CONVERSATIONS).keySet())
                 .as("bob's erased conversation is gone").noneMatch(key -> key.contains("626f6200633100"));
         rebuild.close();
@@ -287,7 +298,7 @@ class ChatTopologyTest {
         send(BOB, new StartConversation("c1", "bob's"));
         send(BOB, new AppendMessage("c1", "m1", Role.USER, List.of(new TextPart("private"))));
         send(BOB, new StoreApiKey(Provider.OPENAI, new SealedSecret("k1", "c2VhbGVk"), "abcd", null));
-        send(BOB, new StartGeneration("g1", "c1", "gpt-4o-mini", "openai", null));
+        send(BOB, StartGeneration.bare("g1", "c1", "gpt-4o-mini", "openai", null));
         send(ALICE, new StartConversation("c1", "alice's"));
 
         Reply erased = send(BOB, new EraseUser());

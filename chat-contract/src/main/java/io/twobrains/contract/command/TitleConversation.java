@@ -1,0 +1,7 @@
+package io.twobrains.contract.command;
+
+import io.twobrains.contract.ConversationScoped;
+
+/** An automatic title, generated after the first reply; it never replaces a title the user chose. */
+public record TitleConversation(String conversationId, String title) implements Command, ConversationScoped {
+}

@@ -1,0 +1,22 @@
+package io.twobrains.contract.event;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.twobrains.contract.ConversationScoped;
+import io.twobrains.contract.Nullable;
+import io.twobrains.contract.ProfileScoped;
+import io.twobrains.contract.generation.TokenUsage;
+
+@JsonClassDescription("A completion was stopped by the user; the partial reply is the MessageAppended just before it.")
+@SchemaVersion(1)
+public record GenerationCancelled(
+        @JsonPropertyDescription("The generation.") String generationId,
+        @JsonPropertyDescription("The conversation.") String conversationId,
+        @JsonPropertyDescription("The model.") String model,
+        @JsonPropertyDescription("The provider.") String provider,
+        @JsonPropertyDescription("Whether it ran on the user's own key.") boolean byok,
+        @JsonPropertyDescription("Tokens used before the stop, as far as known.") TokenUsage usage,
+        @JsonPropertyDescription("From start to the stop.") long latencyMs,
+        @JsonPropertyDescription("The partial reply's message id, if one was recorded.") @Nullable String messageId)
+        implements Event, ProfileScoped, ConversationScoped, GenerationEnded {
+}

@@ -1,0 +1,29 @@
+package io.twobrains.contract.message;
+
+import io.twobrains.contract.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A tool call of an assistant message and its outcome: the AI SDK's {@code dynamic-tool} part, used
+ * for tools that are discovered at run time (MCP).
+ *
+ * @param state     {@code output-available} or {@code output-error} once the call ended
+ * @param input     the arguments the model gave
+ * @param output    the tool's result, if it succeeded
+ * @param errorText why it failed, if it did
+ */
+public record ToolPart(String toolName, String toolCallId, String state, JsonNode input, @Nullable JsonNode output,
+        @Nullable String errorText) implements Part {
+
+    public static final String OUTPUT_AVAILABLE = "output-available";
+    public static final String OUTPUT_ERROR = "output-error";
+
+    @Override
+    public int length() {
+        return size(input) + size(output) + (errorText == null ? 0 : errorText.length());
+    }
+
+    private static int size(JsonNode node) {
+        return node == null ? 0 : node.toString().length();
+    }
+}

@@ -1,0 +1,235 @@
+package io.twobrains.command.chat;
+
+import io.twobrains.command.api.Answers;
+import io.twobrains.command.api.CommandIds;
+import io.twobrains.command.kafka.CommandBus;
+import io.twobrains.contract.command.Command;
+import io.twobrains.contract.command.CommandEnvelope;
+import io.twobrains.contract.command.CompleteGeneration;
+import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.command.TitleConversation;
+import io.twobrains.contract.message.Role;
+import io.twobrains.contract.model.Model;
+import io.twobrains.contract.model.ModelCatalog;
+import io.twobrains.contract.reply.Reply;
+import io.twobrains.contract.view.ChatContextView;
+import io.twobrains.contract.view.MessageView;
+import io.twobrains.service.problem.ApiProblem;
+import io.twobrains.service.security.ChatUser;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * A chat turn, start to finish: read the context from the per-user brain, check the model and the
+ * limits, start the generation on the user's partition (which appends the user's message and takes
+ * the quota, atomically), run the model, save the reply, and title a new conversation.
+ */
+@Service
+public class ChatService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+    private static final Duration SAVE_RETRY_FOR = Duration.ofMinutes(2);
+
+    private final ProcessorReads reads;
+    private final ModelGateway gateway;
+    private final CommandBus bus;
+    private final Generations generations;
+    private final ChatLimits limits;
+    private final DeltaLog deltas;
+    private final ChatProperties properties;
+    private final Clock clock;
+
+    ChatService(ProcessorReads reads, ModelGateway gateway, CommandBus bus, Generations generations, ChatLimits limits,
+            DeltaLog deltas, ChatProperties properties, Clock clock) {
+        this.reads = reads;
+        this.gateway = gateway;
+        this.bus = bus;
+        this.generations = generations;
+        this.limits = limits;
+        this.deltas = deltas;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Starts a reply; the run goes on whatever happens to the request that started it. */
+    public Mono<GenerationRun> chat(ChatUser user, String bearer, ChatRequest request, CommandIds.Identity identity) {
+        limits.admitRequest(user.id());
+        return reads.context(bearer, request.conversationId(), properties.historyChars(), 0)
+                .flatMap(context -> begin(user, bearer, request, identity, context));
+    }
+
+    /** The run of a conversation, if this instance has one. */
+    public java.util.Optional<GenerationRun> running(String userId, String conversationId) {
+        return generations.find(userId, conversationId);
+    }
+
+    private Mono<GenerationRun> begin(ChatUser user, String bearer, ChatRequest request, CommandIds.Identity identity,
+            ChatContextView context) {
+        Model model = request.model()
+                .or(() -> ModelCatalog.builtIn().find(context.selectedModel()))
+                .orElseGet(() -> ModelCatalog.builtIn().find(ModelCatalog.builtIn().defaultModel()).orElseThrow());
+        ModelGateway.Target target = gateway.target(model, context);
+        if (!context.running().isEmpty() && generations.find(user.id(), request.conversationId()).isPresent()) {
+            throw conflict(request.conversationId());
+        }
+        List<MessageView> history = new ArrayList<>(context.history());
+        String regenerates = null;
+        if (request.trigger() == ChatRequest.Trigger.REGENERATE) {
+            if (context.conversation() == null) {
+                throw ApiProblem.notFound("conversation " + request.conversationId() + " not found");
+            }
+            regenerates = regenerationTarget(request, history);
+            cutAt(history, regenerates);
+        }
+        String generationId = identity.newResourceId();
+        String messageId = "a" + generationId;
+        StartGeneration.Prompt prompt = request.trigger() == ChatRequest.Trigger.SUBMIT
+                ? new StartGeneration.Prompt(request.messageId() == null ? "u" + generationId : request.messageId(),
+                        request.parts())
+                : null;
+        StartGeneration start = new StartGeneration(generationId, request.conversationId(), model.id(), model.provider(),
+                user.plan(), messageId, prompt, true, regenerates);
+        limits.acquire(user.id());
+        String regenerated = regenerates;
+        Mono<GenerationRun> started = send(user.id(), identity.commandId(), identity.fingerprint(), start)
+                .flatMap(reply -> {
+                    Answers.of(reply, HttpStatus.OK, r -> r);
+                    long expected = context.seq() + 1 + (prompt == null ? 0 : 1) + (context.conversation() == null ? 1 : 0);
+                    if (reply.seq() == expected) {
+                        if (prompt != null) {
+                            history.add(new MessageView(prompt.messageId(), Role.USER, prompt.parts(), clock.instant()));
+                        }
+                        return Mono.just(history);
+                    }
+                    // Something else was written meanwhile: read the history again, as of this start.
+                    return reads.context(bearer, request.conversationId(), properties.historyChars(), reply.seq())
+                            .map(fresh -> {
+                                List<MessageView> again = new ArrayList<>(fresh.history());
+                                if (regenerated != null) {
+                                    cutAt(again, regenerated);
+                                }
+                                return again;
+                            });
+                })
+                .map(prompts -> launch(user, start, target, context, prompts, prompt))
+                // Until the run owns the slot (it releases it when it ends), a failure here gives it back.
+                .doOnError(error -> limits.release(user.id()));
+        // Once sent, the start runs to its end even if the client goes away: a started generation always gets a run.
+        return Mono.fromFuture(started.toFuture(), true);
+    }
+
+    private GenerationRun launch(ChatUser user, StartGeneration start, ModelGateway.Target target, ChatContextView context,
+            List<MessageView> history, StartGeneration.Prompt prompt) {
+        GenerationRun run = new GenerationRun(new GenerationRun.Identity(user.id(), start.conversationId(),
+                start.generationId(), start.messageId(), target.model().id(), target.model().provider(), target.byok()),
+                deltas);
+        generations.add(run);
+        List<Message> messages = PromptHistory.of(history, target.model(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        boolean needsTitle = prompt != null
+                && (context.conversation() == null || context.conversation().title() == null);
+        run.start(gateway.stream(user.id(), target, messages, context.reasoningEffort(), context),
+                properties.firstTokenTimeout(), properties.idleTimeout(), properties.maxDuration(),
+                outcome -> save(user.id(), start.generationId(), outcome),
+                () -> {
+                    generations.remove(run);
+                    limits.release(user.id());
+                    if (needsTitle) {
+                        title(user.id(), target, context, start.conversationId(), PromptHistory.userText(prompt.parts()));
+                    }
+                });
+        return run;
+    }
+
+    /** Saves a reply; retried (idempotently: the command id comes from the generation) until the processor has it. */
+    private Mono<Void> save(String userId, String generationId, GenerationRun.Outcome outcome) {
+        UUID commandId = UUID.nameUUIDFromBytes(("complete\n" + userId + "\n" + generationId).getBytes(StandardCharsets.UTF_8));
+        CompleteGeneration complete = new CompleteGeneration(generationId, outcome.finishReason(), outcome.usage(),
+                outcome.latencyMs(), outcome.ending(), outcome.parts(), outcome.error());
+        return send(userId, commandId, null, complete)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
+                        .filter(error -> error instanceof ApiProblem problem && problem.getStatusCode().value() == 503)
+                        .doBeforeRetry(signal -> LOG.warn("saving generation {} is retried: {}", generationId,
+                                signal.failure().getMessage())))
+                .timeout(SAVE_RETRY_FOR)
+                .doOnNext(reply -> {
+                    if (!reply.isAccepted()) {
+                        LOG.warn("generation {} was not saved: {}", generationId, reply.reason());
+                    }
+                })
+                .then();
+    }
+
+    /** A short title for a new conversation, from the model (or the first words, if it fails). Best effort. */
+    private void title(String userId, ModelGateway.Target target, ChatContextView context, String conversationId,
+            String userText) {
+        String ask = "Write a title of 2 to 6 words, at most 80 characters, for a chat that begins with the message"
+                + " below. Answer with the title only.\n" + userText;
+        gateway.call(userId, target, List.of(new UserMessage(ask)), context)
+                .timeout(Duration.ofSeconds(30))
+                .map(ChatService::cleanTitle)
+                .onErrorResume(error -> Mono.just(""))
+                .map(title -> title.isBlank() ? DemoChatModel.title(userText) : title)
+                .flatMap(title -> send(userId, UUID.nameUUIDFromBytes(("title\n" + userId + "\n" + conversationId + "\n"
+                        + title).getBytes(StandardCharsets.UTF_8)), null, new TitleConversation(conversationId, title)))
+                .subscribe(reply -> { }, error -> LOG.debug("no title for {}: {}", conversationId, error.toString()));
+    }
+
+    static String cleanTitle(String raw) {
+        String title = raw.strip().replaceAll("^[\"'“”«»*#\\s]+|[\"'“”«»*.\\s]+$", "").replaceAll("\\s+", " ");
+        if (title.length() > 80) {
+            title = title.substring(0, 80).strip();
+        }
+        return title;
+    }
+
+    private Mono<Reply> send(String userId, UUID commandId, String fingerprint, Command command) {
+        return bus.send(new CommandEnvelope(commandId, userId, clock.instant(), command, fingerprint));
+    }
+
+    /** The reply to regenerate: the one named, or the last assistant message; it must be in the history. */
+    private static String regenerationTarget(ChatRequest request, List<MessageView> history) {
+        if (request.messageId() != null) {
+            if (history.stream().noneMatch(m -> m.id().equals(request.messageId()) && PromptHistory.isAssistant(m))) {
+                throw ApiProblem.notFound("no assistant message " + request.messageId() + " to regenerate");
+            }
+            return request.messageId();
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (PromptHistory.isAssistant(history.get(i))) {
+                return history.get(i).id();
+            }
+        }
+        throw ApiProblem.badRequest("there is no reply to regenerate in this conversation");
+    }
+
+    /** The history a regenerated reply answers: everything before the reply it replaces. */
+    private static void cutAt(List<MessageView> history, String messageId) {
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).id().equals(messageId)) {
+                history.subList(i, history.size()).clear();
+                return;
+            }
+        }
+    }
+
+    private static ApiProblem conflict(String conversationId) {
+        return new ApiProblem(HttpStatus.CONFLICT, "a reply is already being generated in conversation " + conversationId
+                + "; GET /api/chat/" + conversationId + "/stream follows it");
+    }
+
+
+}

@@ -1,0 +1,154 @@
+package io.twobrains.command.chat;
+
+import io.twobrains.contract.generation.Ending;
+import io.twobrains.contract.generation.TokenUsage;
+import io.twobrains.contract.json.ChatJson;
+import io.twobrains.contract.message.Part;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One reply being generated. It runs on its own, apart from any HTTP request: the client that asked
+ * for it, a reload, or a second device only follow it, each from the first chunk, so nobody sees text
+ * twice or misses any. When the model is done (or fails, or is stopped) the reply is saved through
+ * the processor, and only then does the stream say {@code finish}: a client told a reply is finished
+ * can rely on finding it saved.
+ */
+public final class GenerationRun {
+
+    /** What a run needs to know about itself. */
+    record Identity(String userId, String conversationId, String generationId, String messageId, String model,
+            String provider, boolean byok) {
+    }
+
+    /** How a run ended, for the caller to save. */
+    record Outcome(Ending ending, String finishReason, TokenUsage usage, long latencyMs, List<Part> parts, String error,
+            String text) {
+    }
+
+    private final Identity identity;
+    private final Sinks.Many<String> chunks = Sinks.many().replay().all();
+    private final ReplyBuilder reply;
+    private final DeltaLog deltas;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final long startedNanos = System.nanoTime();
+    private long index;
+    private TokenUsage usage = TokenUsage.NONE;
+    private String finishReason = "stop";
+    private volatile Disposable upstream;
+    private volatile Function<Outcome, Mono<Void>> save;
+    private volatile Runnable whenDone;
+
+    GenerationRun(Identity identity, DeltaLog deltas) {
+        this.identity = identity;
+        this.deltas = deltas;
+        this.reply = new ReplyBuilder(this::emit);
+        emit(UiChunks.start(identity.messageId(), metadata()));
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    /** Every chunk from the first, then the live ones, as SSE payloads; ends with {@code [DONE]}. */
+    public Flux<String> follow() {
+        return chunks.asFlux();
+    }
+
+    public boolean isRunning() {
+        return !ended.get();
+    }
+
+    /**
+     * Runs the model's outputs to the end, then saves the reply with {@code save} (which must retry
+     * until the processor has it), then finishes the stream.
+     */
+    void start(Flux<ModelOutput> outputs, Duration firstToken, Duration idle, Duration max,
+            Function<Outcome, Mono<Void>> save, Runnable whenDone) {
+        this.save = save;
+        this.whenDone = whenDone;
+        upstream = outputs
+                .timeout(Mono.delay(firstToken), item -> Mono.delay(idle))
+                .takeUntilOther(Mono.delay(max).doOnNext(tick -> finishReason = "length"))
+                .subscribe(this::onOutput,
+                        error -> end(Ending.FAILED, ProviderErrors.describe(error, identity.provider()), save, whenDone),
+                        () -> end(Ending.COMPLETED, null, save, whenDone));
+    }
+
+    /** Stops the model; what was produced is kept. */
+    public void stop() {
+        Disposable running = upstream;
+        if (running != null && !ended.get()) {
+            running.dispose();
+            end(Ending.CANCELLED, null, save, whenDone);
+        }
+    }
+
+    private synchronized void onOutput(ModelOutput output) {
+        if (ended.get()) {
+            return;
+        }
+        if (output instanceof ModelOutput.Text text) {
+            reply.text(text.delta());
+        } else if (output instanceof ModelOutput.Reasoning reasoning) {
+            reply.reasoning(reasoning.delta());
+        } else if (output instanceof ModelOutput.Usage counted) {
+            usage = counted.usage();
+        } else if (output instanceof ModelOutput.Finish finish) {
+            finishReason = finish.reason();
+        }
+    }
+
+    private void end(Ending ending, String error, Function<Outcome, Mono<Void>> saveWith, Runnable done) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        Outcome outcome;
+        synchronized (this) {
+            reply.finishStep();
+            long latency = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+            String reason = ending == Ending.FAILED ? "error" : ending == Ending.CANCELLED ? "stop" : finishReason;
+            outcome = new Outcome(ending, reason, usage, latency, reply.parts(), error, reply.plainText());
+        }
+        saveWith.apply(outcome).subscribe(null,
+                failure -> close(UiChunks.error("the reply could not be saved: " + failure.getMessage()), done),
+                () -> close(switch (ending) {
+                    case COMPLETED -> UiChunks.finish(finishMetadata(outcome));
+                    case FAILED -> UiChunks.error(error);
+                    case CANCELLED -> UiChunks.abort();
+                }, done));
+    }
+
+    private void close(ObjectNode last, Runnable done) {
+        synchronized (this) {
+            emit(last);
+            chunks.tryEmitNext(UiChunks.DONE);
+            chunks.tryEmitComplete();
+        }
+        done.run();
+    }
+
+    private synchronized void emit(ObjectNode chunk) {
+        chunks.tryEmitNext(ChatJson.MAPPER.writeValueAsString(chunk));
+        deltas.append(identity.userId(), identity.conversationId(), identity.generationId(), index++, chunk);
+    }
+
+    private ObjectNode metadata() {
+        return ChatJson.MAPPER.createObjectNode().put("generationId", identity.generationId())
+                .put("model", identity.model()).put("provider", identity.provider()).put("byok", identity.byok());
+    }
+
+    private ObjectNode finishMetadata(Outcome outcome) {
+        ObjectNode metadata = metadata().put("finishReason", outcome.finishReason()).put("latencyMs", outcome.latencyMs());
+        metadata.putObject("usage").put("inputTokens", outcome.usage().input()).put("outputTokens", outcome.usage().output())
+                .put("reasoningTokens", outcome.usage().reasoning()).put("totalTokens", outcome.usage().total());
+        return metadata;
+    }
+}

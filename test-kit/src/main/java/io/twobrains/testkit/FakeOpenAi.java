@@ -1,0 +1,186 @@
+package io.twobrains.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.twobrains.contract.json.ChatJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A loopback OpenAI: {@code POST /v1/chat/completions} with {@code stream: true}, answered in the real
+ * wire format (SSE {@code chat.completion.chunk}s, a usage chunk, {@code [DONE]}). What it does is
+ * steered by the last user message, so one fake serves many tests at once:
+ * <ul>
+ *   <li>{@code fail:401}, {@code fail:429}, {@code fail:500}: that status, with an OpenAI error body;</li>
+ *   <li>{@code think}: reasoning ({@code reasoning_content}) streams before the answer;</li>
+ *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk.</li>
+ * </ul>
+ * Every request is recorded, headers included, for tests to check what reached the provider.
+ */
+public final class FakeOpenAi implements AutoCloseable {
+
+    /** A request as the provider received it. */
+    public record Received(String authorization, JsonNode body) {
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final long wordDelayMillis;
+
+    private FakeOpenAi(long wordDelayMillis) {
+        this.wordDelayMillis = wordDelayMillis;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1/chat/completions", this::complete);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "fake-openai");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    public static FakeOpenAi start(long wordDelayMillis) {
+        return new FakeOpenAi(wordDelayMillis);
+    }
+
+    /** The base URL to configure, with {@code /v1} as Spring AI's OpenAI client wants it. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The answer the fake streams to a message (for the default behaviour). */
+    public static String answerTo(String userText) {
+        return "Echo: " + userText;
+    }
+
+    private void complete(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode body = ChatJson.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
+            String text = lastUserText(body);
+            for (int status : new int[] {401, 429, 500}) {
+                if (text.contains("fail:" + status)) {
+                    byte[] error = ("{\"error\":{\"message\":\"fake failure " + status + "\",\"type\":\"test\",\"code\":\""
+                            + status + "\"}}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(status, error.length);
+                    exchange.getResponseBody().write(error);
+                    return;
+                }
+            }
+            String model = body.path("model").asString("gpt-4o-mini");
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            write(out, chunk(model, delta -> delta.put("role", "assistant").put("content", ""), null));
+            int outputTokens = 0;
+            if (text.contains("think")) {
+                for (String word : List.of("Let", " me", " think.")) {
+                    // Like DeepSeek-style servers: reasoning_content carries the new piece.
+                    write(out, chunk(model, delta -> delta.put("reasoning_content", word), null));
+                    outputTokens++;
+                    pause();
+                }
+            }
+            for (String word : words(answerTo(text))) {
+                write(out, chunk(model, delta -> delta.put("content", word), null));
+                outputTokens++;
+                pause();
+            }
+            write(out, chunk(model, delta -> { }, "stop"));
+            ObjectNode usage = ChatJson.MAPPER.createObjectNode();
+            usage.put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 0).put("model", model);
+            usage.putArray("choices");
+            ObjectNode counts = usage.putObject("usage");
+            counts.put("prompt_tokens", 11).put("completion_tokens", outputTokens).put("total_tokens", 11 + outputTokens);
+            counts.putObject("completion_tokens_details").put("reasoning_tokens", text.contains("think") ? 3 : 0);
+            write(out, usage);
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private void pause() {
+        if (wordDelayMillis > 0) {
+            try {
+                Thread.sleep(wordDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static ObjectNode chunk(String model, java.util.function.Consumer<ObjectNode> delta, String finishReason) {
+        ObjectNode chunk = ChatJson.MAPPER.createObjectNode();
+        chunk.put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 0).put("model", model);
+        ArrayNode choices = chunk.putArray("choices");
+        ObjectNode choice = choices.addObject().put("index", 0);
+        delta.accept(choice.putObject("delta"));
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        return chunk;
+    }
+
+    private static void write(OutputStream out, JsonNode chunk) throws IOException {
+        out.write(("data: " + ChatJson.MAPPER.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ' ') {
+                words.add(text.substring(start, i));
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    private static String lastUserText(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode message = messages.get(i);
+            if ("user".equals(message.path("role").asString())) {
+                JsonNode content = message.path("content");
+                if (content.isString()) {
+                    return content.asString();
+                }
+                StringBuilder text = new StringBuilder();
+                content.forEach(part -> text.append(part.path("text").asString("")));
+                return text.toString();
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
