@@ -15,6 +15,7 @@ import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.ApiClient.Response;
 import io.twobrains.testkit.FakeOpenAi;
 import io.twobrains.testkit.SseStream;
+import io.twobrains.testkit.TestMcpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -311,6 +312,60 @@ class ChatIT {
         assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
     }
+
+    @Test
+    void mcpToolsAreOfferedRunBetweenStepsStreamedAndSaved() {
+        try (TestMcpServer http = TestMcpServer.start(TestMcpServer.Transport.STREAMABLE_HTTP);
+                TestMcpServer sse = TestMcpServer.start(TestMcpServer.Transport.SSE)) {
+            ApiClient api = Stacks.client(stack, newUser());
+            for (Map<String, Object> server : List.of(
+                    Map.<String, Object>of("id", "calc", "name", "Calc", "url", http.url(), "transport", "http",
+                            "headers", Map.of("X-Api-Key", "mcp-secret-1")),
+                    Map.<String, Object>of("id", "dead", "name", "Dead", "url", "http://localhost:1/mcp", "transport", "http"))) {
+                assertThat(api.post("/api/mcp-servers", server).status()).isEqualTo(201);
+            }
+            assertThat(api.patch("/api/settings", Map.of("enabledMcpServers", List.of("calc", "dead"))).status()).isEqualTo(200);
+
+            List<JsonNode> chunks;
+            try (SseStream stream = api.stream("POST", "/api/chat", turn("tools", "use tool:add now", "gpt-4o-mini"))) {
+                chunks = readAll(stream);
+            }
+            assertThat(chunks.stream().map(c -> c.get("type").asString()).toList()).containsSubsequence("start",
+                    "data-notice", "start-step", "tool-input-start",
+                    "tool-input-available", "tool-output-available", "finish-step", "start-step", "text-start",
+                    "text-delta", "text-end", "finish-step", "finish");
+            assertThat(chunks.stream().filter(c -> c.get("type").asString().equals("data-notice")).findFirst().orElseThrow()
+                    .get("data").get("text").asString()).contains("Dead");
+            JsonNode input = chunks.stream().filter(c -> c.get("type").asString().equals("tool-input-available"))
+                    .findFirst().orElseThrow().get("input");
+            assertThat(input.get("a").asInt() + input.get("b").asInt()).isEqualTo(5);
+            assertThat(text(chunks)).isEqualTo(FakeOpenAi.answerTo("tool said sum=5"));
+            assertThat(http.apiKeysSeen()).containsExactly("mcp-secret-1");
+            JsonNode parts = messages(api, "tools").get(1).get("parts");
+            assertThat(parts.toString()).contains("\"type\":\"dynamic-tool\"").contains("\"state\":\"output-available\"")
+                    .contains("sum=5").doesNotContain("mcp-secret-1");
+
+            try (SseStream stream = api.stream("POST", "/api/chat", turn("boom", "tool:explode", "gpt-4o-mini"))) {
+                assertThat(types(readAll(stream))).contains("tool-output-error");
+            }
+            try (SseStream stream = api.stream("POST", "/api/chat", turn("loop", "tool:loop forever", "gpt-4o-mini"))) {
+                List<JsonNode> looped = readAll(stream);
+                assertThat(looped.stream().filter(c -> c.get("type").asString().equals("start-step")))
+                        .as("at most 5 model calls").hasSize(ChatIT.MAX_STEPS);
+                assertThat(looped.get(looped.size() - 1).get("type").asString()).isEqualTo("finish");
+            }
+
+            ApiClient other = Stacks.client(stack, newUser());
+            assertThat(other.post("/api/mcp-servers", Map.of("id", "calc-sse", "name", "Calc over SSE", "url", sse.url(),
+                    "transport", "sse")).status()).isEqualTo(201);
+            other.patch("/api/settings", Map.of("enabledMcpServers", List.of("calc-sse")));
+            try (SseStream stream = other.stream("POST", "/api/chat", turn("sse", "tool:add over sse", "gpt-4o-mini"))) {
+                assertThat(text(readAll(stream))).isEqualTo(FakeOpenAi.answerTo("tool said sum=5"));
+            }
+        }
+    }
+
+    static final int MAX_STEPS = 5;
 
     @Test
     void badChatInputIs400AndWritesNothing() {

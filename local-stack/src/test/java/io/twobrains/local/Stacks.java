@@ -54,7 +54,8 @@ final class Stacks {
             shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")).with(Map.of(
                     "twobrains.quota.plans." + TINY_PLAN + ".daily", TINY_DAILY,
                     "twobrains.quota.plans." + TINY_PLAN + ".monthly", 1000,
-                    "twobrains.mcp.allowed-private-hosts", "mcp.internal.test",
+                    // localhost: the loopback MCP servers of ChatIT (127.0.0.1 stays refused, as tests check).
+                    "twobrains.mcp.allowed-private-hosts", "mcp.internal.test,localhost",
                     "twobrains.chat.providers.openai.base-url", openAi.baseUrl(),
                     "twobrains.chat.providers.openai.api-key", APP_OPENAI_KEY,
                     "twobrains.chat.demo-token-delay", "30ms",

@@ -24,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code fail:401}, {@code fail:429}, {@code fail:500}: that status, with an OpenAI error body;</li>
  *   <li>{@code think}: reasoning ({@code reasoning_content}) streams before the answer;</li>
+ *   <li>{@code tool:add} / {@code tool:explode}: when the request offers that tool, it is called first
+ *       ({@code add} with {@code {"a": 2, "b": 3}}), and the answer then echoes the tool's result;
+ *       {@code tool:loop} calls {@code add} every time, however many results it already has;</li>
  *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk.</li>
  * </ul>
  * Every request is recorded, headers included, for tests to check what reached the provider.
@@ -91,6 +94,15 @@ public final class FakeOpenAi implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
+            String tool = toolToCall(body, text);
+            if (tool != null) {
+                callTool(out, model, tool);
+                return;
+            }
+            String toolResult = lastToolResult(body);
+            if (toolResult != null) {
+                text = "tool said " + toolResult;
+            }
             write(out, chunk(model, delta -> delta.put("role", "assistant").put("content", ""), null));
             int outputTokens = 0;
             if (text.contains("think")) {
@@ -119,6 +131,62 @@ public final class FakeOpenAi implements AutoCloseable {
         } catch (IOException e) {
             // the client went away
         }
+    }
+
+    /** The tool this request should call: asked for, offered, and (unless looping) not yet answered. */
+    private static String toolToCall(JsonNode body, String text) {
+        boolean answered = lastToolResult(body) != null;
+        for (String tool : List.of("add", "explode")) {
+            boolean asked = text.contains("tool:" + tool) || tool.equals("add") && text.contains("tool:loop");
+            boolean offered = body.path("tools").toString().contains("\"name\":\"" + tool + "\"");
+            if (asked && offered && (!answered || text.contains("tool:loop"))) {
+                return tool;
+            }
+        }
+        return null;
+    }
+
+    /** The content of a tool message after the last user message, if there is one. */
+    private static String lastToolResult(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            String role = messages.get(i).path("role").asString();
+            if ("tool".equals(role)) {
+                return messages.get(i).path("content").isString() ? messages.get(i).path("content").asString()
+                        : messages.get(i).path("content").toString();
+            }
+            if ("user".equals(role)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A tool call as OpenAI streams one: the name first, then the arguments in pieces. */
+    private void callTool(OutputStream out, String model, String tool) throws IOException {
+        String id = "call_" + tool + "_" + received.size();
+        write(out, chunk(model, delta -> {
+            ObjectNode call = delta.put("role", "assistant").putArray("tool_calls").addObject();
+            call.put("index", 0).put("id", id).put("type", "function");
+            call.putObject("function").put("name", tool).put("arguments", "");
+        }, null));
+        List<String> pieces = tool.equals("add") ? List.of("{\"a\": 2,", " \"b\": 3}") : List.of("{}");
+        for (String piece : pieces) {
+            write(out, chunk(model, delta -> {
+                ObjectNode call = delta.putArray("tool_calls").addObject();
+                call.put("index", 0);
+                call.putObject("function").put("arguments", piece);
+            }, null));
+            pause();
+        }
+        write(out, chunk(model, delta -> { }, "tool_calls"));
+        ObjectNode usage = ChatJson.MAPPER.createObjectNode();
+        usage.put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 0).put("model", model);
+        usage.putArray("choices");
+        usage.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 4).put("total_tokens", 15);
+        write(out, usage);
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private void pause() {

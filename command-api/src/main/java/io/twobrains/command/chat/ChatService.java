@@ -26,10 +26,14 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -43,6 +47,8 @@ public class ChatService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
     private static final Duration SAVE_RETRY_FOR = Duration.ofMinutes(2);
+    /** Model calls per reply: the first, and at most four more after tool results. */
+    static final int MAX_STEPS = 5;
 
     private final ProcessorReads reads;
     private final ModelGateway gateway;
@@ -52,9 +58,11 @@ public class ChatService {
     private final DeltaLog deltas;
     private final ChatProperties properties;
     private final Clock clock;
+    private final McpTools mcpTools;
 
     ChatService(ProcessorReads reads, ModelGateway gateway, CommandBus bus, Generations generations, ChatLimits limits,
-            DeltaLog deltas, ChatProperties properties, Clock clock) {
+            DeltaLog deltas, ChatProperties properties, Clock clock, McpTools mcpTools) {
+        this.mcpTools = mcpTools;
         this.reads = reads;
         this.gateway = gateway;
         this.bus = bus;
@@ -141,7 +149,15 @@ public class ChatService {
         List<Message> messages = PromptHistory.of(history, target.model(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         boolean needsTitle = prompt != null
                 && (context.conversation() == null || context.conversation().title() == null);
-        run.start(gateway.stream(user.id(), target, messages, context.reasoningEffort(), context),
+        boolean toolsAllowed = target.model().capabilities().contains("tools");
+        Flux<ModelOutput> outputs = Flux.usingWhen(
+                toolsAllowed ? mcpTools.open(user.id(), context.mcpServers()) : Mono.just(McpTools.Toolbox.empty()),
+                box -> Flux.fromIterable(box.unreachable())
+                        .map(name -> (ModelOutput) new ModelOutput.Notice("warning",
+                                "the MCP server " + name + " could not be reached; its tools are not available"))
+                        .concatWith(steps(user.id(), target, messages, context, box, 1)),
+                box -> Mono.fromRunnable(box::close));
+        run.start(outputs,
                 properties.firstTokenTimeout(), properties.idleTimeout(), properties.maxDuration(),
                 outcome -> save(user.id(), start.generationId(), outcome),
                 () -> {
@@ -152,6 +168,52 @@ public class ChatService {
                     }
                 });
         return run;
+    }
+
+    /**
+     * One step: the model's output; if it asked for tools (and there are steps left), the tools' results
+     * and then the next step, which sees them. At most {@link #MAX_STEPS} model calls per reply.
+     */
+    private Flux<ModelOutput> steps(String userId, ModelGateway.Target target, List<Message> messages,
+            ChatContextView context, McpTools.Toolbox box, int step) {
+        List<ModelOutput.Call> calls = new CopyOnWriteArrayList<>();
+        StringBuilder text = new StringBuilder();
+        return gateway.stream(userId, target, messages, context.reasoningEffort(), context, box.definitions())
+                .doOnNext(output -> {
+                    if (output instanceof ModelOutput.ToolCalls asked) {
+                        calls.addAll(asked.calls());
+                    } else if (output instanceof ModelOutput.Text delta) {
+                        text.append(delta.delta());
+                    }
+                })
+                .concatWith(Flux.defer(() -> {
+                    if (calls.isEmpty() || box.isEmpty()) {
+                        return Flux.empty();
+                    }
+                    if (step >= MAX_STEPS) {
+                        return Flux.fromIterable(calls).map(call -> (ModelOutput) new ModelOutput.ToolFailure(call.id(),
+                                "not run: a reply may take at most " + MAX_STEPS + " steps"));
+                    }
+                    return Flux.fromIterable(calls).concatMap(box::call).collectList().flatMapMany(results -> {
+                        List<Message> next = new ArrayList<>(messages);
+                        next.add(AssistantMessage.builder().content(text.toString())
+                                .toolCalls(calls.stream().map(call -> new AssistantMessage.ToolCall(call.id(), "function",
+                                        call.name(), call.arguments().toString())).toList())
+                                .build());
+                        List<ToolResponseMessage.ToolResponse> responses = new ArrayList<>();
+                        for (int i = 0; i < calls.size(); i++) {
+                            ModelOutput result = results.get(i);
+                            String data = result instanceof ModelOutput.ToolResult ok
+                                    ? (ok.output().isString() ? ok.output().asString() : ok.output().toString())
+                                    : "error: " + ((ModelOutput.ToolFailure) result).error();
+                            responses.add(new ToolResponseMessage.ToolResponse(calls.get(i).id(), calls.get(i).name(), data));
+                        }
+                        next.add(ToolResponseMessage.builder().responses(responses).build());
+                        return Flux.fromIterable(results)
+                                .concatWith(Flux.just(new ModelOutput.NextStep()))
+                                .concatWith(steps(userId, target, next, context, box, step + 1));
+                    });
+                }));
     }
 
     /** Saves a reply; retried (idempotently: the command id comes from the generation) until the processor has it. */

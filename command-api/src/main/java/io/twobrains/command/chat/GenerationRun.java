@@ -99,8 +99,19 @@ public final class GenerationRun {
             reply.text(text.delta());
         } else if (output instanceof ModelOutput.Reasoning reasoning) {
             reply.reasoning(reasoning.delta());
+        } else if (output instanceof ModelOutput.ToolCalls calls) {
+            calls.calls().forEach(call -> reply.toolCall(call.id(), call.name(), call.arguments()));
+        } else if (output instanceof ModelOutput.ToolResult result) {
+            reply.toolResult(result.callId(), result.output());
+        } else if (output instanceof ModelOutput.ToolFailure failure) {
+            reply.toolError(failure.callId(), failure.error());
+        } else if (output instanceof ModelOutput.NextStep) {
+            reply.startStep();
+        } else if (output instanceof ModelOutput.Notice notice) {
+            emit(UiChunks.notice(notice.level(), notice.text()));
         } else if (output instanceof ModelOutput.Usage counted) {
-            usage = counted.usage();
+            usage = new TokenUsage(usage.input() + counted.usage().input(), usage.output() + counted.usage().output(),
+                    usage.reasoning() + counted.usage().reasoning());
         } else if (output instanceof ModelOutput.Finish finish) {
             finishReason = finish.reason();
         }

@@ -8,7 +8,6 @@ import io.twobrains.contract.profile.ReasoningEffort;
 import io.twobrains.contract.view.ChatContextView;
 import io.twobrains.service.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,24 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import com.google.genai.Client;
+import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
+import org.springframework.ai.anthropic.AnthropicChatModel;
+import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.google.genai.GoogleGenAiChatModel;
+import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
+import org.springframework.ai.ollama.OllamaChatModel;
+import org.springframework.ai.ollama.api.OllamaApi;
+import org.springframework.ai.ollama.api.OllamaChatOptions;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -42,6 +56,9 @@ public class ModelGateway {
     private final ChatProperties properties;
     private final SecretSealer sealer;
     private final DemoChatModel demo;
+    private static final RetryTemplate NO_RETRY = new RetryTemplate(RetryPolicy.builder().maxRetries(0).build());
+
+    private final WebClient.Builder webClients;
     private final Map<String, ChatModel> models = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ChatModel> eldest) {
@@ -49,8 +66,9 @@ public class ModelGateway {
         }
     };
 
-    public ModelGateway(ChatProperties properties, SecretSealer sealer) {
+    public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients) {
         this.properties = properties;
+        this.webClients = webClients;
         this.sealer = sealer;
         this.demo = new DemoChatModel(properties.demoTokenDelay());
     }
@@ -90,20 +108,30 @@ public class ModelGateway {
 
     /** The model's reply to the messages, as normalized outputs. Errors are the provider's, unwrapped. */
     Flux<ModelOutput> stream(String userId, Target target, List<Message> messages, ReasoningEffort effort,
-            ChatContextView context) {
+            ChatContextView context, List<ToolCallback> tools) {
         ChatModel chatModel = chatModel(userId, target, context);
-        Prompt prompt = new Prompt(messages, options(target, effort));
+        Prompt prompt = new Prompt(messages, options(target, effort, tools));
         ReasoningDeltas reasoning = new ReasoningDeltas();
+        // Providers repeat usage as it grows; the last figure of a call is its usage.
+        ModelOutput.Usage[] lastUsage = {null};
         return Flux.defer(() -> chatModel.stream(prompt))
                 .subscribeOn(Schedulers.boundedElastic())
                 .concatMapIterable(response -> outputs(response, reasoning))
+                .filter(output -> {
+                    if (output instanceof ModelOutput.Usage usage) {
+                        lastUsage[0] = usage;
+                        return false;
+                    }
+                    return true;
+                })
+                .concatWith(Flux.defer(() -> lastUsage[0] == null ? Flux.empty() : Flux.just(lastUsage[0])))
                 .onErrorMap(ModelGateway::unwrap);
     }
 
     /** A one-shot call (titles). */
     Mono<String> call(String userId, Target target, List<Message> messages, ChatContextView context) {
         ChatModel chatModel = chatModel(userId, target, context);
-        return Mono.fromCallable(() -> chatModel.call(new Prompt(messages, options(target, ReasoningEffort.OFF))))
+        return Mono.fromCallable(() -> chatModel.call(new Prompt(messages, options(target, ReasoningEffort.OFF, List.of()))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(response -> response.getResult() == null || response.getResult().getOutput().getText() == null
                         ? "" : response.getResult().getOutput().getText());
@@ -147,19 +175,110 @@ public class ModelGateway {
                             .timeout(properties.firstTokenTimeout())
                             .build())
                     .build();
+            case "anthropic" -> AnthropicChatModel.builder()
+                    .options(AnthropicChatOptions.builder()
+                            .baseUrl(baseUrl == null ? "https://api.anthropic.com" : baseUrl)
+                            .apiKey(key)
+                            .model(model.id())
+                            .maxTokens(maxTokens(model))
+                            .maxRetries(0)
+                            .timeout(properties.firstTokenTimeout())
+                            .build())
+                    .build();
+            case "google" -> GoogleGenAiChatModel.builder()
+                    .genAiClient(Client.builder()
+                            .apiKey(key)
+                            .httpOptions(HttpOptions.builder()
+                                    .baseUrl(baseUrl == null ? "https://generativelanguage.googleapis.com/" : baseUrl)
+                                    .apiVersion("v1beta")
+                                    .timeout((int) properties.firstTokenTimeout().toMillis())
+                                    .retryOptions(HttpRetryOptions.builder().attempts(1).build())
+                                    .build())
+                            .build())
+                    .options(GoogleGenAiChatOptions.builder().model(model.id()).build())
+                    .retryTemplate(NO_RETRY)
+                    .build();
+            case "ollama" -> {
+                WebClient.Builder web = webClients.clone();
+                RestClient.Builder rest = RestClient.builder();
+                if (!key.isEmpty()) {
+                    web.defaultHeader("Authorization", "Bearer " + key);
+                    rest.defaultHeader("Authorization", "Bearer " + key);
+                }
+                yield OllamaChatModel.builder()
+                        .ollamaApi(OllamaApi.builder()
+                                .baseUrl(baseUrl == null ? "http://localhost:11434" : baseUrl)
+                                .webClientBuilder(web)
+                                .restClientBuilder(rest)
+                                .build())
+                        .options(OllamaChatOptions.builder().model(model.id()).build())
+                        .retryTemplate(NO_RETRY)
+                        .build();
+            }
             default -> throw ApiProblem.badRequest(model.id() + " is not available here: provider " + provider
-                    + " is not supported yet");
+                    + " is not supported");
         };
     }
 
-    private static ChatOptions options(Target target, ReasoningEffort effort) {
+    /** Room for the reply (and thinking), within what the model can write. */
+    private static int maxTokens(Model model) {
+        return (int) Math.min(model.maxOutput(), 32_000);
+    }
+
+    private static ChatOptions options(Target target, ReasoningEffort effort, List<ToolCallback> tools) {
         Model model = target.model();
         boolean reasons = model.capabilities().contains("reasoning") && effort != null && effort != ReasoningEffort.OFF;
         return switch (model.provider()) {
             case "openai", "openai-compatible" -> {
                 OpenAiChatOptions.Builder options = OpenAiChatOptions.builder().model(model.id()).streamUsage(true);
+                if (!tools.isEmpty()) {
+                    options.toolCallbacks(tools);
+                }
                 if (reasons) {
                     options.reasoningEffort(effort.name().toLowerCase(Locale.ROOT));
+                }
+                yield options.build();
+            }
+            case "anthropic" -> {
+                AnthropicChatOptions.Builder options = AnthropicChatOptions.builder().model(model.id()).maxTokens(maxTokens(model));
+                if (!tools.isEmpty()) {
+                    options.toolCallbacks(tools);
+                }
+                if (reasons) {
+                    int budget = switch (effort) {
+                        case LOW -> 1_024;
+                        case MEDIUM -> 4_096;
+                        default -> 16_000;
+                    };
+                    options.thinkingEnabled(Math.min(budget, maxTokens(model) - 1_024));
+                }
+                yield options.build();
+            }
+            case "google" -> {
+                GoogleGenAiChatOptions.Builder options = GoogleGenAiChatOptions.builder().model(model.id());
+                if (!tools.isEmpty()) {
+                    options.toolCallbacks(tools);
+                }
+                if (reasons) {
+                    options.thinkingBudget(switch (effort) {
+                        case LOW -> 1_024;
+                        case MEDIUM -> 8_192;
+                        default -> 24_576;
+                    }).includeThoughts(true);
+                }
+                yield options.build();
+            }
+            case "ollama" -> {
+                OllamaChatOptions.Builder options = OllamaChatOptions.builder().model(model.id());
+                if (!tools.isEmpty()) {
+                    options.toolCallbacks(tools);
+                }
+                if (reasons) {
+                    switch (effort) {
+                        case LOW -> options.thinkLow();
+                        case MEDIUM -> options.thinkMedium();
+                        default -> options.thinkHigh();
+                    }
                 }
                 yield options.build();
             }
@@ -220,6 +339,10 @@ public class ModelGateway {
     private static long reasoningTokens(Usage usage) {
         if (usage.getNativeUsage() instanceof com.openai.models.completions.CompletionUsage openAi) {
             return openAi.completionTokensDetails().flatMap(d -> d.reasoningTokens()).orElse(0L);
+        }
+        if (usage instanceof org.springframework.ai.google.genai.metadata.GoogleGenAiUsage gemini
+                && gemini.getThoughtsTokenCount() != null) {
+            return gemini.getThoughtsTokenCount();
         }
         return 0;
     }

@@ -20,8 +20,23 @@ sealed interface ModelOutput {
     record Call(String id, String name, JsonNode arguments) {
     }
 
-    /** Tokens so far; the last one seen counts. */
+    /** Tokens one model call used (one per step; a reply's usage is the sum of its steps). */
     record Usage(TokenUsage usage) implements ModelOutput {
+    }
+
+    /** A tool's answer to a call, run by twobrains (not the model's provider). */
+    record ToolResult(String callId, JsonNode output) implements ModelOutput {
+    }
+
+    record ToolFailure(String callId, String error) implements ModelOutput {
+    }
+
+    /** The model is called again, with the tool results: a new step of the reply. */
+    record NextStep() implements ModelOutput {
+    }
+
+    /** Something the user should know that is not part of the reply (a tool server that is not reachable). */
+    record Notice(String level, String text) implements ModelOutput {
     }
 
     /** Why the step ended, in the AI SDK's words (stop, length, tool-calls, content-filter, other). */

@@ -37,6 +37,12 @@ final class ProviderErrors {
             if (cause instanceof com.openai.errors.OpenAIServiceException openAi) {
                 return openAi.statusCode();
             }
+            if (cause instanceof com.anthropic.errors.AnthropicServiceException anthropic) {
+                return anthropic.statusCode();
+            }
+            if (cause instanceof com.google.genai.errors.ApiException google) {
+                return google.code();
+            }
             if (cause instanceof org.springframework.web.reactive.function.client.WebClientResponseException web) {
                 return web.getStatusCode().value();
             }

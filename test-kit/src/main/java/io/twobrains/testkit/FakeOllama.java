@@ -1,0 +1,200 @@
+package io.twobrains.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.twobrains.contract.json.ChatJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A loopback Ollama: {@code POST /api/chat}, answered in the real wire format. Streaming (the default, or
+ * {@code stream: true}) is NDJSON, one chat object per line and a last {@code done: true} line; with
+ * {@code stream: false} it is one object, as for a one-shot call. What it does is steered by the last user
+ * message, so one fake serves many tests at once:
+ * <ul>
+ *   <li>{@code fail:401}, {@code fail:429}, {@code fail:500}: that status, with an Ollama error body;</li>
+ *   <li>{@code think}: thinking ({@code message.thinking}) streams before the answer;</li>
+ *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per line.</li>
+ * </ul>
+ * The {@code done} line carries the usage: 11 prompt tokens ({@code prompt_eval_count}) and one token per
+ * streamed piece ({@code eval_count}). Ollama has no separate count of thinking tokens, so none is sent.
+ * Every request is recorded, headers included, for tests to check what reached the provider.
+ */
+public final class FakeOllama implements AutoCloseable {
+
+    /**
+     * A request as the provider received it; {@code authorization} is the {@code Authorization} header, null
+     * when none was sent (Ollama itself takes no key).
+     */
+    public record Received(String authorization, JsonNode body) {
+    }
+
+    private static final List<String> THOUGHT = List.of("Let", " me", " think.");
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final long wordDelayMillis;
+
+    private FakeOllama(long wordDelayMillis) {
+        this.wordDelayMillis = wordDelayMillis;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/chat", this::chat);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "fake-ollama");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    public static FakeOllama start(long wordDelayMillis) {
+        return new FakeOllama(wordDelayMillis);
+    }
+
+    /** The base URL to configure: the server root, as Spring AI's {@code OllamaApi} wants it. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The answer the fake gives to a message (for the default behaviour). */
+    public static String answerTo(String userText) {
+        return "Echo: " + userText;
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode body = ChatJson.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
+            String text = lastUserText(body);
+            for (int status : new int[] {401, 429, 500}) {
+                if (text.contains("fail:" + status)) {
+                    byte[] error = ChatJson.MAPPER.writeValueAsBytes(
+                            ChatJson.MAPPER.createObjectNode().put("error", "fake failure " + status));
+                    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                    exchange.sendResponseHeaders(status, error.length);
+                    exchange.getResponseBody().write(error);
+                    return;
+                }
+            }
+            String model = body.path("model").asString("llama3");
+            boolean thinking = text.contains("think");
+            List<String> words = words(answerTo(text));
+            if (body.path("stream").asBoolean(true)) {
+                stream(exchange, model, thinking, words);
+            } else {
+                whole(exchange, model, thinking, words);
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private void stream(HttpExchange exchange, String model, boolean thinking, List<String> words) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        int outputTokens = 0;
+        if (thinking) {
+            for (String piece : THOUGHT) {
+                write(out, line(model, "", piece).put("done", false));
+                outputTokens++;
+                pause();
+            }
+        }
+        for (String word : words) {
+            write(out, line(model, word, null).put("done", false));
+            outputTokens++;
+            pause();
+        }
+        write(out, done(line(model, "", null), outputTokens));
+    }
+
+    private static void whole(HttpExchange exchange, String model, boolean thinking, List<String> words) throws IOException {
+        ObjectNode answer = line(model, String.join("", words), thinking ? String.join("", THOUGHT) : null);
+        byte[] bytes = ChatJson.MAPPER.writeValueAsBytes(
+                done(answer, (thinking ? THOUGHT.size() : 0) + words.size()));
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static ObjectNode line(String model, String content, String thinking) {
+        ObjectNode line = ChatJson.MAPPER.createObjectNode();
+        line.put("model", model).put("created_at", Instant.now().toString());
+        ObjectNode message = line.putObject("message").put("role", "assistant").put("content", content);
+        if (thinking != null) {
+            message.put("thinking", thinking);
+        }
+        return line;
+    }
+
+    private static ObjectNode done(ObjectNode line, int outputTokens) {
+        return line.put("done", true).put("done_reason", "stop")
+                .put("total_duration", 1_000_000).put("load_duration", 0)
+                .put("prompt_eval_count", 11).put("prompt_eval_duration", 0)
+                .put("eval_count", outputTokens).put("eval_duration", 0);
+    }
+
+    private void pause() {
+        if (wordDelayMillis > 0) {
+            try {
+                Thread.sleep(wordDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void write(OutputStream out, JsonNode line) throws IOException {
+        out.write((ChatJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ' ') {
+                words.add(text.substring(start, i));
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    private static String lastUserText(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode message = messages.get(i);
+            if ("user".equals(message.path("role").asString())) {
+                return message.path("content").asString("");
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
