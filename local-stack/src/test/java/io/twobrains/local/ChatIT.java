@@ -13,6 +13,9 @@ import io.twobrains.contract.event.MessageSuperseded;
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.ApiClient.Response;
+import io.twobrains.testkit.FakeAnthropic;
+import io.twobrains.testkit.FakeGemini;
+import io.twobrains.testkit.FakeOllama;
 import io.twobrains.testkit.FakeOpenAi;
 import io.twobrains.testkit.SseStream;
 import io.twobrains.testkit.TestMcpServer;
@@ -165,6 +168,52 @@ class ChatIT {
     }
 
     @Test
+    void anthropicGeminiAndOllamaEachStreamThroughTheirOwnWireProtocol() {
+        ApiClient api = Stacks.client(stack, newUser());
+        String anthropicKey = "sk-ant-user-" + UUID.randomUUID();
+        String googleKey = "goog-user-" + UUID.randomUUID();
+        assertThat(api.send("PUT", "/api/settings/api-keys/anthropic", Map.of("key", anthropicKey)).status()).isEqualTo(204);
+        assertThat(api.send("PUT", "/api/settings/api-keys/google", Map.of("key", googleKey)).status()).isEqualTo(204);
+        assertThat(api.patch("/api/settings", Map.of("reasoningEffort", "high")).status()).isEqualTo(200);
+
+        List<JsonNode> claude = chat(api, "claude", "hello claude", "claude-sonnet-4-5");
+        assertThat(text(claude)).isEqualTo(FakeAnthropic.answerTo("hello claude"));
+        assertThat(Stacks.anthropic().received()).anySatisfy(r -> {
+            assertThat(r.authorization()).isEqualTo(anthropicKey);
+            assertThat(r.body().toString()).contains("hello claude");
+        });
+
+        List<JsonNode> thinking = chat(api, "gemini", "please think about gemini", "gemini-2.5-flash");
+        assertThat(types(thinking)).containsSubsequence("reasoning-start", "reasoning-delta", "reasoning-end",
+                "text-start", "text-delta", "text-end");
+        assertThat(text(thinking)).isEqualTo(FakeGemini.answerTo("please think about gemini"));
+        assertThat(thinking.get(thinking.size() - 1).get("messageMetadata").get("usage").get("reasoningTokens").asLong())
+                .isEqualTo(3);
+        assertThat(Stacks.gemini().received()).anySatisfy(r -> assertThat(r.authorization()).isEqualTo(googleKey));
+
+        ApiClient fresh = Stacks.client(stack, newUser());
+        assertThat(text(chat(fresh, "lite", "free gemini", "gemini-2.5-flash-lite")))
+                .isEqualTo(FakeGemini.answerTo("free gemini"));
+        assertThat(Stacks.gemini().received()).anySatisfy(r -> {
+            assertThat(r.authorization()).isEqualTo(Stacks.APP_GOOGLE_KEY);
+            assertThat(r.body().toString()).contains("free gemini");
+        });
+        assertThat(text(chat(fresh, "llama", "hello llama", "llama3.2"))).isEqualTo(FakeOllama.answerTo("hello llama"));
+
+        for (String model : List.of("claude-sonnet-4-5", "gemini-2.5-flash", "llama3.2")) {
+            List<JsonNode> failed = chat(api, "f" + model.replace(".", ""), "fail:429", model);
+            assertThat(failed.get(failed.size() - 1).get("errorText").asString()).as(model).contains("429");
+        }
+    }
+
+    private static List<JsonNode> chat(ApiClient api, String conversation, String text, String model) {
+        try (SseStream stream = api.stream("POST", "/api/chat", turn(conversation, text, model))) {
+            assertThat(stream.status()).as(model).isEqualTo(200);
+            return readAll(stream);
+        }
+    }
+
+    @Test
     void aProviderErrorIsAnErrorPartTheUsersMessageStaysAndTheFailureIsLogged() {
         String user = newUser();
         ApiClient api = Stacks.client(stack, user);
@@ -182,8 +231,14 @@ class ChatIT {
             assertThat(saved).hasSize(1);
             assertThat(saved.get(0).get("role").asString()).isEqualTo("user");
         }
+        List<JsonNode> hung;
+        try (SseStream stream = api.stream("POST", "/api/chat", turn("hangs", "fail:hang", "gpt-4o-mini"))) {
+            hung = readAll(stream);
+        }
+        assertThat(hung.get(hung.size() - 1).get("type").asString()).isEqualTo("error");
+        assertThat(messages(api, "hangs")).hasSize(1);
         List<EventEnvelope> log = Stacks.events(stack, user);
-        assertThat(log).filteredOn(e -> e.payload() instanceof GenerationFailed).hasSize(3);
+        assertThat(log).filteredOn(e -> e.payload() instanceof GenerationFailed).hasSize(4);
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.twobrains.contract.Topics;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.json.EventCodec;
 import io.twobrains.testkit.ApiClient;
+import io.twobrains.testkit.FakeAnthropic;
+import io.twobrains.testkit.FakeGemini;
+import io.twobrains.testkit.FakeOllama;
 import io.twobrains.testkit.FakeOpenAi;
 import io.twobrains.testkit.TokenMint;
 import java.io.IOException;
@@ -41,8 +44,17 @@ final class Stacks {
     /** Chat requests a user may make per minute on the shared stack. */
     static final int REQUESTS_PER_MINUTE = 40;
 
+    /** The app's key for the fake Gemini of the shared stack (its free model runs on it). */
+    static final String APP_GOOGLE_KEY = "goog-app-key-of-the-tests";
+
+    /** How long the shared stack waits for a provider's first token. */
+    static final Duration FIRST_TOKEN_TIMEOUT = Duration.ofSeconds(10);
+
     private static LocalStack shared;
     private static FakeOpenAi openAi;
+    private static FakeAnthropic anthropic;
+    private static FakeGemini gemini;
+    private static FakeOllama ollama;
 
     private Stacks() {
     }
@@ -51,7 +63,17 @@ final class Stacks {
     static synchronized LocalStack shared() {
         if (shared == null) {
             openAi = FakeOpenAi.start(5);
-            shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")).with(Map.of(
+            anthropic = FakeAnthropic.start(5);
+            gemini = FakeGemini.start(5);
+            ollama = FakeOllama.start(5);
+            Map<String, Object> providers = Map.of(
+                    "twobrains.chat.providers.anthropic.base-url", anthropic.baseUrl(),
+                    "twobrains.chat.providers.google.base-url", gemini.baseUrl(),
+                    "twobrains.chat.providers.google.api-key", APP_GOOGLE_KEY,
+                    "twobrains.chat.providers.ollama.base-url", ollama.baseUrl(),
+                    "twobrains.chat.first-token-timeout", FIRST_TOKEN_TIMEOUT.toSeconds() + "s");
+            Map<String, Object> overrides = new java.util.HashMap<>(providers);
+            overrides.putAll(Map.of(
                     "twobrains.quota.plans." + TINY_PLAN + ".daily", TINY_DAILY,
                     "twobrains.quota.plans." + TINY_PLAN + ".monthly", 1000,
                     // localhost: the loopback MCP servers of ChatIT (127.0.0.1 stays refused, as tests check).
@@ -60,13 +82,32 @@ final class Stacks {
                     "twobrains.chat.providers.openai.api-key", APP_OPENAI_KEY,
                     "twobrains.chat.demo-token-delay", "30ms",
                     "twobrains.chat.max-concurrent-per-user", 50,
-                    "twobrains.chat.requests-per-minute", REQUESTS_PER_MINUTE)), false);
+                    "twobrains.chat.requests-per-minute", REQUESTS_PER_MINUTE));
+            shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")).with(overrides), false);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.close();
                 openAi.close();
+                anthropic.close();
+                gemini.close();
+                ollama.close();
             }));
         }
         return shared;
+    }
+
+    static synchronized FakeAnthropic anthropic() {
+        shared();
+        return anthropic;
+    }
+
+    static synchronized FakeGemini gemini() {
+        shared();
+        return gemini;
+    }
+
+    static synchronized FakeOllama ollama() {
+        shared();
+        return ollama;
     }
 
     /** The fake OpenAI the shared stack's openai provider points at. */

@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * steered by the last user message, so one fake serves many tests at once:
  * <ul>
  *   <li>{@code fail:401}, {@code fail:429}, {@code fail:500}: that status, with an OpenAI error body;</li>
+ *   <li>{@code fail:hang}: nothing at all for 30 seconds (a provider that does not answer);</li>
  *   <li>{@code think}: reasoning ({@code reasoning_content}) streams before the answer;</li>
  *   <li>{@code tool:add} / {@code tool:explode}: when the request offers that tool, it is called first
  *       ({@code add} with {@code {"a": 2, "b": 3}}), and the answer then echoes the tool's result;
@@ -80,6 +81,14 @@ public final class FakeOpenAi implements AutoCloseable {
             JsonNode body = ChatJson.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
             received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
             String text = lastUserText(body);
+            if (text.contains("fail:hang")) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             for (int status : new int[] {401, 429, 500}) {
                 if (text.contains("fail:" + status)) {
                     byte[] error = ("{\"error\":{\"message\":\"fake failure " + status + "\",\"type\":\"test\",\"code\":\""
