@@ -168,6 +168,27 @@ class ChatIT {
     }
 
     @Test
+    void anyModelOfTheUsersOpenAiCompatibleEndpointRunsOnTheirKey() {
+        ApiClient api = Stacks.client(stack, newUser());
+        String userKey = "compat-key-" + UUID.randomUUID();
+        assertThat(api.send("PUT", "/api/settings/api-keys/openai-compatible", Map.of("key", userKey,
+                "baseUrl", "http://10.0.0.5/v1")).status()).as("a private endpoint is refused").isEqualTo(400);
+        String endpoint = openAi.baseUrl().toString().replace("127.0.0.1", "localhost");
+        assertThat(api.send("PUT", "/api/settings/api-keys/openai-compatible", Map.of("key", userKey,
+                "baseUrl", endpoint)).status()).isEqualTo(204);
+
+        List<JsonNode> chunks = chat(api, "compat", "hello my llama", "openai-compatible/my-llama-3");
+        assertThat(text(chunks)).isEqualTo(FakeOpenAi.answerTo("hello my llama"));
+        FakeOpenAi.Received request = openAi.received().stream()
+                .filter(r -> r.body().toString().contains("hello my llama")).findFirst().orElseThrow();
+        assertThat(request.authorization()).isEqualTo("Bearer " + userKey);
+        assertThat(request.body().get("model").asString()).isEqualTo("my-llama-3");
+        assertThat(api.post("/api/chat", turn("compat2", "x", "openai-compatible/bad name!")).status()).isEqualTo(400);
+        assertThat(Stacks.client(stack, newUser()).post("/api/chat", turn("c", "x", "openai-compatible/m")).status())
+                .as("without a key of one's own").isEqualTo(400);
+    }
+
+    @Test
     void anthropicGeminiAndOllamaEachStreamThroughTheirOwnWireProtocol() {
         ApiClient api = Stacks.client(stack, newUser());
         String anthropicKey = "sk-ant-user-" + UUID.randomUUID();

@@ -10,6 +10,8 @@ import java.util.Optional;
 /** The models twobrains knows, defined once in {@code catalog/models.json}. */
 public record ModelCatalog(String defaultModel, List<Model> models) {
 
+    public static final String COMPATIBLE_PREFIX = "openai-compatible/";
+    private static final java.util.regex.Pattern COMPATIBLE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._:/-]{1,100}");
     private static final ModelCatalog BUILT_IN = load();
 
     public ModelCatalog {
@@ -20,8 +22,24 @@ public record ModelCatalog(String defaultModel, List<Model> models) {
         return BUILT_IN;
     }
 
+    /**
+     * A model of the catalog, or {@code openai-compatible/<model>}: any model of the endpoint a user
+     * stored an {@code openai-compatible} key for (their own key, so it is never free).
+     */
     public Optional<Model> find(String id) {
+        if (id != null && id.startsWith(COMPATIBLE_PREFIX)) {
+            String name = id.substring(COMPATIBLE_PREFIX.length());
+            return COMPATIBLE_NAME.matcher(name).matches()
+                    ? Optional.of(new Model(id, name + " (your OpenAI-compatible endpoint)", "openai-compatible",
+                            Model.Tier.BYOK, List.of("text", "tools"), 128_000, 8_192, new Model.Cost(0, 0)))
+                    : Optional.empty();
+        }
         return models.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The model's name as its provider knows it. */
+    public static String providerModelName(Model model) {
+        return model.id().startsWith(COMPATIBLE_PREFIX) ? model.id().substring(COMPATIBLE_PREFIX.length()) : model.id();
     }
 
     private static ModelCatalog load() {

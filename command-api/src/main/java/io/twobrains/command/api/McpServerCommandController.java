@@ -10,7 +10,6 @@ import io.twobrains.contract.command.RemoveMcpServer;
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.contract.profile.SealedSecret;
 import io.twobrains.contract.reply.Reply;
-import io.twobrains.service.problem.ApiProblem;
 import io.twobrains.service.security.ChatUser;
 import io.twobrains.service.web.ChatHeaders;
 import java.net.URI;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The user's MCP servers. Header values are sealed here; only their names are ever shown. A URL must
@@ -99,10 +97,7 @@ class McpServerCommandController {
 
     /** DNS resolution blocks: it runs off the event loop. */
     private Mono<Void> checkedUrl(String url) {
-        return Mono.fromCallable(() -> urls.check(url))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(refused -> refused.<Mono<Void>>map(reason -> Mono.error(ApiProblem.badRequest(reason)))
-                        .orElse(Mono.empty()));
+        return urls.verify(url);
     }
 
     private SealedSecret seal(ChatUser user, String serverId, Map<String, String> headers) {

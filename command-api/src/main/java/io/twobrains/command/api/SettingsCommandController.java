@@ -3,6 +3,7 @@ package io.twobrains.command.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twobrains.command.crypto.SecretSealer;
+import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.command.ChangeSettings;
 import io.twobrains.contract.command.RemoveApiKey;
 import io.twobrains.contract.command.StoreApiKey;
@@ -39,8 +40,10 @@ class SettingsCommandController {
 
     private final CommandSender commands;
     private final SecretSealer sealer;
+    private final McpUrlPolicy urls;
 
-    SettingsCommandController(CommandSender commands, SecretSealer sealer) {
+    SettingsCommandController(CommandSender commands, SecretSealer sealer, McpUrlPolicy urls) {
+        this.urls = urls;
         this.commands = commands;
         this.sealer = sealer;
     }
@@ -63,8 +66,10 @@ class SettingsCommandController {
         CommandIds.Identity identity = CommandIds.of(user.id(), key, "PUT", request.getPath().value(), body);
         SealedSecret sealed = sealer.seal(user.id(), KEY_PURPOSE + ":" + which.id(), body.key().getBytes(StandardCharsets.UTF_8));
         String hint = body.key().substring(Math.max(0, body.key().length() - 4));
-        return commands.send(user, identity, new StoreApiKey(which, sealed, hint, body.baseUrl()), HttpStatus.NO_CONTENT,
-                reply -> null);
+        // An endpoint the service will call with the key: like an MCP server, never on its own network.
+        Mono<Void> endpoint = body.baseUrl() == null ? Mono.empty() : urls.verify(body.baseUrl());
+        return endpoint.then(Mono.defer(() -> commands.send(user, identity,
+                new StoreApiKey(which, sealed, hint, body.baseUrl()), HttpStatus.NO_CONTENT, reply -> null)));
     }
 
     @Operation(summary = "Remove your key for a provider (404 if none is stored)")

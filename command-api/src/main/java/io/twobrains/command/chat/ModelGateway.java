@@ -1,9 +1,11 @@
 package io.twobrains.command.chat;
 
 import io.twobrains.command.crypto.SecretSealer;
+import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.generation.TokenUsage;
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.contract.model.Model;
+import io.twobrains.contract.model.ModelCatalog;
 import io.twobrains.contract.profile.ReasoningEffort;
 import io.twobrains.contract.view.ChatContextView;
 import io.twobrains.service.problem.ApiProblem;
@@ -59,6 +61,7 @@ public class ModelGateway {
     private static final RetryTemplate NO_RETRY = new RetryTemplate(RetryPolicy.builder().maxRetries(0).build());
 
     private final WebClient.Builder webClients;
+    private final McpUrlPolicy urls;
     private final Map<String, ChatModel> models = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ChatModel> eldest) {
@@ -66,8 +69,9 @@ public class ModelGateway {
         }
     };
 
-    public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients) {
+    public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients, McpUrlPolicy urls) {
         this.properties = properties;
+        this.urls = urls;
         this.webClients = webClients;
         this.sealer = sealer;
         this.demo = new DemoChatModel(properties.demoTokenDelay());
@@ -146,6 +150,12 @@ public class ModelGateway {
         String baseUrl = target.baseUrl();
         if (target.byok()) {
             ChatContextView.Key own = context.apiKeys().get(target.apiKeyRef());
+            if (own.baseUrl() != null) {
+                // A user's endpoint is checked again when used: its name may resolve elsewhere by now.
+                urls.check(own.baseUrl()).ifPresent(reason -> {
+                    throw ApiProblem.badRequest("your " + provider + " endpoint is refused: " + reason);
+                });
+            }
             key = new String(sealer.open(userId, SecretSealer.KEY_PURPOSE + ":" + target.apiKeyRef(), own.secret()),
                     StandardCharsets.UTF_8);
         } else {
@@ -170,7 +180,7 @@ public class ModelGateway {
                     .options(OpenAiChatOptions.builder()
                             .baseUrl(baseUrl == null ? "https://api.openai.com/v1" : baseUrl)
                             .apiKey(key)
-                            .model(model.id())
+                            .model(ModelCatalog.providerModelName(model))
                             .maxRetries(0)
                             .timeout(properties.firstTokenTimeout())
                             .build())
@@ -230,7 +240,8 @@ public class ModelGateway {
         boolean reasons = model.capabilities().contains("reasoning") && effort != null && effort != ReasoningEffort.OFF;
         return switch (model.provider()) {
             case "openai", "openai-compatible" -> {
-                OpenAiChatOptions.Builder options = OpenAiChatOptions.builder().model(model.id()).streamUsage(true);
+                OpenAiChatOptions.Builder options = OpenAiChatOptions.builder().model(ModelCatalog.providerModelName(model))
+                        .streamUsage(true);
                 if (!tools.isEmpty()) {
                     options.toolCallbacks(tools);
                 }

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import io.twobrains.service.problem.ApiProblem;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps users' MCP servers off the service's own network: an http(s) URL whose host resolves only to
@@ -41,6 +44,14 @@ public class McpUrlPolicy {
         } catch (UnknownHostException e) {
             return Optional.of("url host " + host + " does not resolve");
         }
+    }
+
+    /** The check as a 400 problem, off the event loop (resolution blocks). */
+    public Mono<Void> verify(String url) {
+        return Mono.fromCallable(() -> check(url))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(refused -> refused.<Mono<Void>>map(reason -> Mono.error(ApiProblem.badRequest(reason)))
+                        .orElse(Mono.empty()));
     }
 
     /** IPv6 unique local addresses (fc00::/7), which InetAddress does not call site-local. */
