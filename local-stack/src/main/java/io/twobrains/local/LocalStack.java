@@ -121,12 +121,7 @@ public final class LocalStack implements AutoCloseable {
                     arguments(projectorArgs(), Kind.REACTIVE_JDBC));
         }
         projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
-        trackContext(CommandApiApplication.application(), Map.of(
-                "server.port", settings.commandApiPort(),
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()),
-                "twobrains.secrets.current-key-id", LocalSecrets.KEY_ID,
-                "twobrains.chat.processor-url", "http://localhost:" + settings.processorPort()), Kind.REACTIVE);
+        addCommandApi(settings.commandApiPort());
         trackContext(QueryApiApplication.application(), Map.of(
                 "server.port", settings.queryApiPort(),
                 "twobrains.query-api.processor-url", "http://localhost:" + settings.processorPort(),
@@ -170,6 +165,19 @@ public final class LocalStack implements AutoCloseable {
     public ConfigurableApplicationContext addProcessor(int port) {
         Map<String, Object> args = processorArgs(port, settings.dataDir().resolve("streams-" + port));
         return trackContext(ProcessorApplication.application(), args, Kind.REACTIVE);
+    }
+
+    /**
+     * Starts a command API on {@code port} (the stack's own, or one more: replies then run on
+     * whichever instance took the request, and followers elsewhere read them from {@code chat.deltas}).
+     */
+    public ConfigurableApplicationContext addCommandApi(int port) {
+        return trackContext(CommandApiApplication.application(), Map.of(
+                "server.port", port,
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()),
+                "twobrains.secrets.current-key-id", LocalSecrets.KEY_ID,
+                "twobrains.chat.processor-url", "http://localhost:" + settings.processorPort()), Kind.REACTIVE);
     }
 
     private Map<String, Object> processorArgs() {

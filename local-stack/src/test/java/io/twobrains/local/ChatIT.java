@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.ai.chat.prompt.Prompt;
 import tools.jackson.databind.JsonNode;
 
@@ -288,6 +289,35 @@ class ChatIT {
     }
 
     @Test
+    void aReplyRunningOnAnotherInstanceIsFollowedThroughChatDeltas() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (ConfigurableApplicationContext second = stack.addCommandApi(port)) {
+            String user = newUser();
+            ApiClient api = Stacks.client(stack, user);
+            ApiClient elsewhere = new ApiClient(java.net.URI.create("http://localhost:" + port), Stacks.devToken(stack, user));
+            List<JsonNode> whole = chat(api, "here", "words to follow", "demo");
+            SseStream running = api.stream("POST", "/api/chat", turn("there", "words to follow", "demo"));
+            for (int i = 0; i < 6; i++) {
+                assertThat(running.next()).isNotNull();
+            }
+            List<JsonNode> followed;
+            try (SseStream follower = elsewhere.stream("GET", "/api/chat/there/stream", null)) {
+                assertThat(follower.status()).isEqualTo(200);
+                followed = readAll(follower);
+            }
+            assertThat(text(followed)).isEqualTo(text(whole));
+            assertThat(followed.get(0).get("type").asString()).isEqualTo("start");
+            assertThat(followed.get(followed.size() - 1).get("type").asString()).isEqualTo("finish");
+            running.rest();
+            running.close();
+            assertThat(elsewhere.stream("GET", "/api/chat/there/stream", null).status()).as("it has ended").isEqualTo(204);
+        }
+    }
+
+    @Test
     void aClientThatGoesAwayStillGetsItsReplySaved() {
         ApiClient api = Stacks.client(stack, newUser());
         SseStream stream = api.stream("POST", "/api/chat", turn("gone", "I will leave right away", "demo"));
@@ -355,16 +385,27 @@ class ChatIT {
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             String conversation = "q" + i;
+            // As a careful client does: an Idempotency-Key, and a retry with it after a 503 (a busy machine).
+            ApiClient keyed = api.withHeader("Idempotency-Key", "quota-" + i);
+            Map<String, Object> body = turn(conversation, "count me", "demo");
             answers.add(pool.submit(() -> {
-                try (SseStream stream = api.stream("POST", "/api/chat", turn(conversation, "count me", "demo"))) {
-                    if (stream.status() == 200) {
-                        readAll(stream);
-                    } else {
-                        JsonNode problem = ChatJson.MAPPER.readTree(stream.text());
-                        assertThat(problem.get("limitType").asString()).isEqualTo("daily");
-                        assertThat(problem.get("resetsAt").asString()).isNotBlank();
+                for (int attempt = 0; ; attempt++) {
+                    try (SseStream stream = keyed.stream("POST", "/api/chat", body)) {
+                        if (stream.status() == 503 && attempt < 5) {
+                            Thread.sleep(1000);
+                            continue;
+                        }
+                        if (stream.status() == 200) {
+                            readAll(stream);
+                        } else {
+                            String answer = stream.text();
+                            assertThat(stream.status()).as(answer).isEqualTo(429);
+                            JsonNode problem = ChatJson.MAPPER.readTree(answer);
+                            assertThat(problem.get("limitType").asString()).isEqualTo("daily");
+                            assertThat(problem.get("resetsAt").asString()).isNotBlank();
+                        }
+                        return stream.status();
                     }
-                    return stream.status();
                 }
             }));
         }

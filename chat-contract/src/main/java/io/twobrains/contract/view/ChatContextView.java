@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record ChatContextView(long seq, @Nullable Conversation conversation, String selectedModel,
         ReasoningEffort reasoningEffort, Map<String, Key> apiKeys, List<McpServer> mcpServers, List<MessageView> history,
-        List<String> running) {
+        List<Running> running) {
 
     public ChatContextView {
         apiKeys = Map.copyOf(apiKeys);
@@ -29,6 +29,10 @@ public record ChatContextView(long seq, @Nullable Conversation conversation, Str
     }
 
     public record Conversation(String id, @Nullable String title, @Nullable TitleSource titleSource, long messageCount) {
+    }
+
+    /** A generation running in the conversation, and when it started (its deltas begin then). */
+    public record Running(String generationId, java.time.Instant startedAt) {
     }
 
     /** A user's own provider key, sealed. */

@@ -71,14 +71,19 @@ class ChatController {
 
     @Operation(summary = "Follow the running reply of a conversation from its first chunk; 204 if none is running")
     @GetMapping(value = "/{conversationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<Flux<ServerSentEvent<String>>> follow(ChatUser user, @PathVariable String conversationId) {
+    Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> follow(ChatUser user, @PathVariable String conversationId,
+            ServerHttpRequest request) {
         ContentRules.validId("conversation id", conversationId).ifPresent(invalid -> {
             throw ApiProblem.badRequest(invalid);
         });
+        // Here, from the run itself; else from chat.deltas, if it runs on another instance.
         return chat.running(user.id(), conversationId)
                 .filter(GenerationRun::isRunning)
-                .map(run -> stream(run.follow()))
-                .orElseGet(() -> ResponseEntity.noContent().build());
+                .map(run -> Mono.just(stream(run.follow())))
+                .orElseGet(() -> chat.followElsewhere(user.id(), request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION),
+                                conversationId)
+                        .map(ChatController::stream)
+                        .defaultIfEmpty(ResponseEntity.noContent().build()));
     }
 
     @Operation(summary = "Stop the running reply of a conversation, keeping what was produced (204, also if none ran)")

@@ -1,5 +1,6 @@
 package io.twobrains.command.chat;
 
+import io.twobrains.command.CommandApiProperties;
 import io.twobrains.command.api.Answers;
 import io.twobrains.command.api.CommandIds;
 import io.twobrains.command.kafka.CommandBus;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,8 @@ public class ChatService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
     private static final Duration SAVE_RETRY_FOR = Duration.ofMinutes(2);
+    /** How long a start may take to be decided before the processor is presumed away (the request itself gets 503 sooner). */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(2);
     /** Model calls per reply: the first, and at most four more after tool results. */
     static final int MAX_STEPS = 5;
 
@@ -59,10 +63,15 @@ public class ChatService {
     private final ChatProperties properties;
     private final Clock clock;
     private final McpTools mcpTools;
+    private final DeltaFollower follower;
+    private final CommandApiProperties commandApi;
 
     ChatService(ProcessorReads reads, ModelGateway gateway, CommandBus bus, Generations generations, ChatLimits limits,
-            DeltaLog deltas, ChatProperties properties, Clock clock, McpTools mcpTools) {
+            DeltaLog deltas, ChatProperties properties, Clock clock, McpTools mcpTools, DeltaFollower follower,
+            CommandApiProperties commandApi) {
+        this.commandApi = commandApi;
         this.mcpTools = mcpTools;
+        this.follower = follower;
         this.reads = reads;
         this.gateway = gateway;
         this.bus = bus;
@@ -80,8 +89,19 @@ public class ChatService {
                 .flatMap(context -> begin(user, bearer, request, identity, context));
     }
 
+    /**
+     * The reply running in a conversation on another instance, followed through {@code chat.deltas};
+     * empty if none runs.
+     */
+    public Mono<Flux<String>> followElsewhere(String userId, String bearer, String conversationId) {
+        return reads.context(bearer, conversationId, 1_000, 0)
+                .flatMap(context -> context.running().isEmpty() ? Mono.empty()
+                        : Mono.just(follower.follow(userId, context.running().get(0).generationId(),
+                                context.running().get(0).startedAt())));
+    }
+
     /** The run of a conversation, if this instance has one. */
-    public java.util.Optional<GenerationRun> running(String userId, String conversationId) {
+    public Optional<GenerationRun> running(String userId, String conversationId) {
         return generations.find(userId, conversationId);
     }
 
@@ -91,7 +111,9 @@ public class ChatService {
                 .or(() -> ModelCatalog.builtIn().find(context.selectedModel()))
                 .orElseGet(() -> ModelCatalog.builtIn().find(ModelCatalog.builtIn().defaultModel()).orElseThrow());
         ModelGateway.Target target = gateway.target(model, context);
-        if (!context.running().isEmpty() && generations.find(user.id(), request.conversationId()).isPresent()) {
+        String generationId = identity.newResourceId();
+        Optional<GenerationRun> here = generations.find(user.id(), request.conversationId()).filter(GenerationRun::isRunning);
+        if (here.isPresent() && !here.get().identity().generationId().equals(generationId)) {
             throw conflict(request.conversationId());
         }
         List<MessageView> history = new ArrayList<>(context.history());
@@ -103,7 +125,6 @@ public class ChatService {
             regenerates = regenerationTarget(request, history);
             cutAt(history, regenerates);
         }
-        String generationId = identity.newResourceId();
         String messageId = "a" + generationId;
         StartGeneration.Prompt prompt = request.trigger() == ChatRequest.Trigger.SUBMIT
                 ? new StartGeneration.Prompt(request.messageId() == null ? "u" + generationId : request.messageId(),
@@ -113,7 +134,8 @@ public class ChatService {
                 user.plan(), messageId, prompt, true, regenerates);
         limits.acquire(user.id());
         String regenerated = regenerates;
-        Mono<GenerationRun> started = send(user.id(), identity.commandId(), identity.fingerprint(), start)
+        Mono<GenerationRun> started = bus.send(new CommandEnvelope(identity.commandId(), user.id(), clock.instant(), start,
+                        identity.fingerprint()), START_PATIENCE)
                 .flatMap(reply -> {
                     Answers.of(reply, HttpStatus.OK, r -> r);
                     long expected = context.seq() + 1 + (prompt == null ? 0 : 1) + (context.conversation() == null ? 1 : 0);
@@ -136,12 +158,24 @@ public class ChatService {
                 .map(prompts -> launch(user, start, target, context, prompts, prompt))
                 // Until the run owns the slot (it releases it when it ends), a failure here gives it back.
                 .doOnError(error -> limits.release(user.id()));
-        // Once sent, the start runs to its end even if the client goes away: a started generation always gets a run.
-        return Mono.fromFuture(started.toFuture(), true);
+        // Once sent, the start runs to its end even if the client goes away or its answer times out: a
+        // generation the processor started always gets a run (a retry with the same Idempotency-Key, or
+        // GET /api/chat/{id}/stream, then finds it).
+        return Mono.fromFuture(started.toFuture(), true)
+                .timeout(commandApi.replyTimeout(), Mono.error(() -> ApiProblem.unavailable("the reply is starting slowly;"
+                        + " follow it with GET /api/chat/" + request.conversationId() + "/stream, or retry with the same"
+                        + " Idempotency-Key", 1)));
     }
 
     private GenerationRun launch(ChatUser user, StartGeneration start, ModelGateway.Target target, ChatContextView context,
             List<MessageView> history, StartGeneration.Prompt prompt) {
+        Optional<GenerationRun> existing = generations.find(user.id(), start.conversationId())
+                .filter(run -> run.identity().generationId().equals(start.generationId()));
+        if (existing.isPresent()) {
+            // A retry of a start that already runs here (same Idempotency-Key): follow it, do not run it twice.
+            limits.release(user.id());
+            return existing.get();
+        }
         GenerationRun run = new GenerationRun(new GenerationRun.Identity(user.id(), start.conversationId(),
                 start.generationId(), start.messageId(), target.model().id(), target.model().provider(), target.byok()),
                 deltas);

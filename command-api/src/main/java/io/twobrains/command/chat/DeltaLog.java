@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes every chunk of a running generation to {@code chat.deltas} (keyed by user, so a user's
- * chunks stay in order): the live feed for analytics and for followers elsewhere. It is best effort
- * and never slows a reply: what is saved is the final message, through the processor.
+ * chunks stay in order): the live feed for analytics and for followers on other instances
+ * ({@link DeltaFollower}). It never slows a reply: what is saved is the final message, through the
+ * processor.
  */
 @Component
 class DeltaLog implements AutoCloseable {
@@ -30,8 +31,9 @@ class DeltaLog implements AutoCloseable {
 
     DeltaLog(KafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "1");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        // Idempotent, so a retried send neither doubles nor reorders a chunk: followers elsewhere rely on the order.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);

@@ -31,6 +31,11 @@ public class CommandBus {
     }
 
     public Mono<Reply> send(CommandEnvelope command) {
+        return send(command, properties.replyTimeout());
+    }
+
+    /** As {@link #send(CommandEnvelope)}, waiting up to {@code timeout} for the outcome. */
+    public Mono<Reply> send(CommandEnvelope command, java.time.Duration timeout) {
         return Mono.defer(() -> {
             CompletableFuture<Reply> reply = pending.register(command.commandId());
             ProducerRecord<String, byte[]> record =
@@ -43,7 +48,7 @@ public class CommandBus {
                     }))
                     .subscribeOn(Schedulers.boundedElastic())
                     .then(Mono.fromFuture(reply, true))
-                    .timeout(properties.replyTimeout())
+                    .timeout(timeout)
                     // The reply listener completes the future: move the answer's work off its one thread.
                     .publishOn(Schedulers.parallel())
                     .onErrorMap(error -> !(error instanceof ApiProblem), CommandBus::unavailable)

@@ -237,8 +237,9 @@ public class ChatReader {
             }
             Collections.reverse(history);
         }
-        List<String> running = runningGenerations(userId).stream()
-                .filter(g -> g.conversationId().equals(conversationId)).map(Generation::id).toList();
+        List<ChatContextView.Running> running = runningGenerations(userId).stream()
+                .filter(g -> g.conversationId().equals(conversationId))
+                .map(g -> new ChatContextView.Running(g.id(), g.startedAt())).toList();
         return new ChatContextView(user.seq(),
                 conversation.map(c -> new ChatContextView.Conversation(c.id(), c.title(), c.titleSource(), c.messageCount()))
                         .orElse(null),

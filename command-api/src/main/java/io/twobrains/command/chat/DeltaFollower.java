@@ -1,0 +1,127 @@
+package io.twobrains.command.chat;
+
+import io.twobrains.contract.Topics;
+import io.twobrains.contract.json.ChatJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Follows a reply that runs on another command-api instance, through {@code chat.deltas}: the user's
+ * partition from just before the reply started, its chunks in index order (a chunk written twice is
+ * sent once), up to the chunk that ends it. The follower gets what a follower on the running instance
+ * gets, so no text is duplicated or lost.
+ */
+@Component
+class DeltaFollower {
+
+    private static final Set<String> LAST_CHUNKS = Set.of("finish", "error", "abort");
+    private static final Duration SLACK = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final KafkaProperties kafka;
+    private final ChatProperties properties;
+
+    DeltaFollower(KafkaProperties kafka, ChatProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    Flux<String> follow(String userId, String generationId, Instant startedAt) {
+        return Flux.<String>create(sink -> {
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config());
+            sink.onDispose(consumer::wakeup);
+            Schedulers.boundedElastic().schedule(() -> {
+                try (consumer) {
+                    read(consumer, userId, generationId, startedAt, sink);
+                } catch (WakeupException e) {
+                    sink.complete();
+                } catch (RuntimeException e) {
+                    sink.error(e);
+                }
+            });
+        }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    private void read(KafkaConsumer<String, byte[]> consumer, String userId, String generationId, Instant startedAt,
+            FluxSink<String> sink) {
+        int partitions = consumer.partitionsFor(Topics.DELTAS).size();
+        TopicPartition partition = new TopicPartition(Topics.DELTAS, Utils.toPositive(Utils.murmur2(
+                userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions);
+        consumer.assign(List.of(partition));
+        OffsetAndTimestamp from = consumer.offsetsForTimes(Map.of(partition, startedAt.minus(SLACK).toEpochMilli()))
+                .get(partition);
+        if (from == null) {
+            consumer.seekToEnd(List.of(partition));
+        } else {
+            consumer.seek(partition, from.offset());
+        }
+        Map<Long, JsonNode> early = new TreeMap<>();
+        long next = 0;
+        long quietSince = System.nanoTime();
+        Duration patience = properties.idleTimeout().plus(properties.firstTokenTimeout());
+        while (!sink.isCancelled()) {
+            boolean any = false;
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (!userId.equals(record.key())) {
+                    continue;
+                }
+                JsonNode delta = ChatJson.MAPPER.readTree(record.value());
+                if (!generationId.equals(delta.path("generationId").asString())) {
+                    continue;
+                }
+                long index = delta.path("index").asLong();
+                if (index >= next) {
+                    early.put(index, delta.get("chunk"));
+                    any = true;
+                }
+            }
+            while (early.containsKey(next)) {
+                JsonNode chunk = early.remove(next++);
+                sink.next(ChatJson.MAPPER.writeValueAsString(chunk));
+                if (LAST_CHUNKS.contains(chunk.path("type").asString())) {
+                    sink.next(UiChunks.DONE);
+                    sink.complete();
+                    return;
+                }
+            }
+            if (any) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > patience.toNanos()) {
+                sink.next(ChatJson.MAPPER.writeValueAsString(UiChunks.error("the reply stopped arriving; reload to see what was saved")));
+                sink.next(UiChunks.DONE);
+                sink.complete();
+                return;
+            }
+        }
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return config;
+    }
+}
