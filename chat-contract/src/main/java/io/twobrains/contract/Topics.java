@@ -20,6 +20,8 @@ public final class Topics {
     public static final String REPLIES = "chat.replies";
     public static final String DELTAS = "chat.deltas";
     public static final String DLQ = "chat.dlq";
+    /** Signals between command-api instances (stop the reply you run); every instance reads all of it. */
+    public static final String CONTROL = "chat.control";
 
     /** A topic with the configuration it is created with. */
     public record Spec(String name, Map<String, String> configs) {
@@ -35,7 +37,8 @@ public final class Topics {
                 new Spec(EVENTS, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")),
                 new Spec(REPLIES, retention(Duration.ofHours(1))),
                 new Spec(DELTAS, retention(Duration.ofHours(1))),
-                new Spec(DLQ, retention(Duration.ofDays(14))));
+                new Spec(DLQ, retention(Duration.ofDays(14))),
+                new Spec(CONTROL, retention(Duration.ofHours(1))));
     }
 
     /**

@@ -314,6 +314,17 @@ class ChatIT {
             running.rest();
             running.close();
             assertThat(elsewhere.stream("GET", "/api/chat/there/stream", null).status()).as("it has ended").isEqualTo(204);
+
+            SseStream toStop = api.stream("POST", "/api/chat", turn("stop-there", "stop me from elsewhere", "demo"));
+            for (int i = 0; i < 6; i++) {
+                assertThat(toStop.next()).isNotNull();
+            }
+            assertThat(elsewhere.post("/api/chat/stop-there/stop", null).status()).isEqualTo(204);
+            assertThat(toStop.rest()).anyMatch(chunk -> chunk.contains("\"abort\""));
+            toStop.close();
+            JsonNode partial = messages(api, "stop-there").get(1).get("parts");
+            assertThat(partial.toString()).contains("[demo model]");
+            assertThat(Stacks.events(stack, user)).filteredOn(e -> e.payload() instanceof GenerationCancelled).hasSize(1);
         }
     }
 

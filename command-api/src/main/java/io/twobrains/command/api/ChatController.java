@@ -88,17 +88,12 @@ class ChatController {
 
     @Operation(summary = "Stop the running reply of a conversation, keeping what was produced (204, also if none ran)")
     @PostMapping("/{conversationId}/stop")
-    Mono<ResponseEntity<Void>> stop(ChatUser user, @PathVariable String conversationId) {
+    Mono<ResponseEntity<Void>> stop(ChatUser user, @PathVariable String conversationId, ServerHttpRequest request) {
         ContentRules.validId("conversation id", conversationId).ifPresent(invalid -> {
             throw ApiProblem.badRequest(invalid);
         });
-        return chat.running(user.id(), conversationId)
-                .map(run -> {
-                    run.stop();
-                    // Answer once the partial reply is saved, so a read right after sees it.
-                    return run.follow().then().timeout(STOP_WAIT).onErrorResume(e -> Mono.empty());
-                })
-                .orElseGet(Mono::empty)
+        // Answered once the partial reply is saved, so a read right after sees it.
+        return chat.stop(user.id(), request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION), conversationId, STOP_WAIT)
                 .then(Mono.just(ResponseEntity.noContent().<Void>build()));
     }
 

@@ -65,11 +65,13 @@ public class ChatService {
     private final McpTools mcpTools;
     private final DeltaFollower follower;
     private final CommandApiProperties commandApi;
+    private final StopSignals stopSignals;
 
     ChatService(ProcessorReads reads, ModelGateway gateway, CommandBus bus, Generations generations, ChatLimits limits,
             DeltaLog deltas, ChatProperties properties, Clock clock, McpTools mcpTools, DeltaFollower follower,
-            CommandApiProperties commandApi) {
+            CommandApiProperties commandApi, StopSignals stopSignals) {
         this.commandApi = commandApi;
+        this.stopSignals = stopSignals;
         this.mcpTools = mcpTools;
         this.follower = follower;
         this.reads = reads;
@@ -98,6 +100,30 @@ public class ChatService {
                 .flatMap(context -> context.running().isEmpty() ? Mono.empty()
                         : Mono.just(follower.follow(userId, context.running().get(0).generationId(),
                                 context.running().get(0).startedAt())));
+    }
+
+    /**
+     * Stops the reply of a conversation wherever it runs, and completes once it is saved (or after
+     * {@code wait}): here directly, elsewhere through {@code chat.control}.
+     */
+    public Mono<Void> stop(String userId, String bearer, String conversationId, Duration wait) {
+        Optional<GenerationRun> here = generations.find(userId, conversationId).filter(GenerationRun::isRunning);
+        if (here.isPresent()) {
+            here.get().stop();
+            return here.get().follow().then().timeout(wait).onErrorResume(e -> Mono.empty());
+        }
+        return reads.context(bearer, conversationId, 1_000, 0)
+                .flatMap(context -> context.running().isEmpty() ? Mono.<Void>empty()
+                        : stopSignals.requestStop(userId, conversationId, context.running().get(0).generationId())
+                                .then(ended(bearer, conversationId).timeout(wait).onErrorResume(e -> Mono.empty())));
+    }
+
+    /** Completes when the conversation has no running reply (as the processor sees it). */
+    private Mono<Void> ended(String bearer, String conversationId) {
+        return reads.context(bearer, conversationId, 1_000, 0)
+                .filter(context -> context.running().isEmpty())
+                .repeatWhenEmpty(repeat -> repeat.delayElements(Duration.ofMillis(200)))
+                .then();
     }
 
     /** The run of a conversation, if this instance has one. */
