@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class ChatLimits {
 
     private static final long MINUTE = 60_000;
+    private static final int FORGET_ABOVE = 10_000;
 
     private final ChatProperties properties;
     private final Clock clock;
@@ -32,6 +33,14 @@ class ChatLimits {
     /** Counts a request, or refuses it if the user made too many in the last minute. */
     void admitRequest(String userId) {
         long now = clock.millis();
+        if (requests.size() > FORGET_ABOVE) {
+            // Users idle for a minute hold no timestamps that still count: forget them.
+            requests.values().removeIf(times -> {
+                synchronized (times) {
+                    return times.isEmpty() || times.peekLast() <= now - MINUTE;
+                }
+            });
+        }
         Deque<Long> times = requests.computeIfAbsent(userId, id -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= now - MINUTE) {

@@ -162,7 +162,8 @@ public class ModelGateway {
             ChatProperties.ProviderEndpoint app = properties.providers().get(provider);
             key = app.apiKey() == null ? "" : app.apiKey();
         }
-        String cacheKey = provider + "\n" + baseUrl + "\n" + Integer.toHexString(key.hashCode()) + "\n" + key.length();
+        // A digest, never a hash code: two users' keys must never share a model (and the key is not kept as text).
+        String cacheKey = provider + "\n" + baseUrl + "\n" + digest(key);
         synchronized (models) {
             ChatModel cached = models.get(cacheKey);
             if (cached != null) {
@@ -228,6 +229,15 @@ public class ModelGateway {
             default -> throw ApiProblem.badRequest(model.id() + " is not available here: provider " + provider
                     + " is not supported");
         };
+    }
+
+    private static String digest(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Room for the reply (and thinking), within what the model can write. */
