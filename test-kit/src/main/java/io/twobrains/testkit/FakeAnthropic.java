@@ -1,19 +1,12 @@
 package io.twobrains.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.twobrains.contract.json.ChatJson;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,32 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * thinking tokens, so none is sent. Every request is recorded, its {@code x-api-key} included, for tests
  * to check what reached the provider.
  */
-public final class FakeAnthropic implements AutoCloseable {
-
-    /** A request as the provider received it; {@code authorization} is the {@code x-api-key} header. */
-    public record Received(String authorization, JsonNode body) {
-    }
-
-    private static final List<String> THOUGHT = List.of("Let", " me", " think.");
-
-    private final HttpServer server;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final long wordDelayMillis;
+public final class FakeAnthropic extends LoopbackProvider {
 
     private FakeAnthropic(long wordDelayMillis) {
-        this.wordDelayMillis = wordDelayMillis;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/v1/messages", this::messages);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-anthropic");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
+        super("fake-anthropic", wordDelayMillis, "/v1/messages");
     }
 
     public static FakeAnthropic start(long wordDelayMillis) {
@@ -66,23 +37,15 @@ public final class FakeAnthropic implements AutoCloseable {
 
     /** The base URL to configure: the server root, without {@code /v1}, as Spring AI's Anthropic client wants it. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return root();
     }
 
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    /** The answer the fake gives to a message (for the default behaviour). */
-    public static String answerTo(String userText) {
-        return "Echo: " + userText;
-    }
-
-    private void messages(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = ChatJson.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-            received.add(new Received(exchange.getRequestHeaders().getFirst("x-api-key"), body));
-            String text = lastUserText(body);
+            record(exchange.getRequestHeaders().getFirst("x-api-key"), body);
+            String text = lastUserMessage(body.path("messages"));
             for (int status : new int[] {401, 429, 500}) {
                 if (text.contains("fail:" + status)) {
                     fail(exchange, status);
@@ -187,60 +150,10 @@ public final class FakeAnthropic implements AutoCloseable {
         return event;
     }
 
-    private void pause() {
-        if (wordDelayMillis > 0) {
-            try {
-                Thread.sleep(wordDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static void write(OutputStream out, JsonNode event) throws IOException {
         out.write(("event: " + event.path("type").asString() + "\ndata: " + ChatJson.MAPPER.writeValueAsString(event)
                 + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    private static void respond(HttpExchange exchange, int status, JsonNode json) throws IOException {
-        byte[] bytes = ChatJson.MAPPER.writeValueAsBytes(json);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ' ') {
-                words.add(text.substring(start, i));
-                start = i;
-            }
-        }
-        return words;
-    }
-
-    private static String lastUserText(JsonNode body) {
-        JsonNode messages = body.path("messages");
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            JsonNode message = messages.get(i);
-            if ("user".equals(message.path("role").asString())) {
-                JsonNode content = message.path("content");
-                if (content.isString()) {
-                    return content.asString();
-                }
-                StringBuilder text = new StringBuilder();
-                content.forEach(block -> text.append(block.path("text").asString("")));
-                return text.toString();
-            }
-        }
-        return "";
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }

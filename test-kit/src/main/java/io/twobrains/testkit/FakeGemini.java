@@ -1,19 +1,12 @@
 package io.twobrains.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.twobrains.contract.json.ChatJson;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,36 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
  * included, for tests to check what reached the provider. Gemini names the model in the path, not in the
  * body, so the recorded body gets it as a {@code "model"} field.
  */
-public final class FakeGemini implements AutoCloseable {
-
-    /**
-     * A request as the provider received it; {@code authorization} is the {@code x-goog-api-key} header, and
-     * {@code body} has the model from the path added as {@code "model"}.
-     */
-    public record Received(String authorization, JsonNode body) {
-    }
+public final class FakeGemini extends LoopbackProvider {
 
     private static final String MODELS = "/v1beta/models/";
-    private static final List<String> THOUGHT = List.of("Let", " me", " think.");
-
-    private final HttpServer server;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final long wordDelayMillis;
 
     private FakeGemini(long wordDelayMillis) {
-        this.wordDelayMillis = wordDelayMillis;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext(MODELS, this::generate);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-gemini");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
+        super("fake-gemini", wordDelayMillis, MODELS);
     }
 
     public static FakeGemini start(long wordDelayMillis) {
@@ -74,19 +43,11 @@ public final class FakeGemini implements AutoCloseable {
      * it (with {@code apiVersion} {@code v1beta}, the default).
      */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return root();
     }
 
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    /** The answer the fake gives to a message (for the default behaviour). */
-    public static String answerTo(String userText) {
-        return "Echo: " + userText;
-    }
-
-    private void generate(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             // models/{model}:{method}; the model may itself hold dots and dashes but no colon
             String call = exchange.getRequestURI().getPath().substring(MODELS.length());
@@ -97,7 +58,7 @@ public final class FakeGemini implements AutoCloseable {
             if (body instanceof ObjectNode object && !object.has("model")) {
                 object.put("model", model);
             }
-            received.add(new Received(exchange.getRequestHeaders().getFirst("x-goog-api-key"), body));
+            record(exchange.getRequestHeaders().getFirst("x-goog-api-key"), body);
             if (!method.equals("streamGenerateContent") && !method.equals("generateContent")) {
                 fail(exchange, 404, "NOT_FOUND", "fake has no method " + method);
                 return;
@@ -196,38 +157,9 @@ public final class FakeGemini implements AutoCloseable {
         }
     }
 
-    private void pause() {
-        if (wordDelayMillis > 0) {
-            try {
-                Thread.sleep(wordDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static void write(OutputStream out, JsonNode chunk) throws IOException {
         out.write(("data: " + ChatJson.MAPPER.writeValueAsString(chunk) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static void respond(HttpExchange exchange, int status, JsonNode json) throws IOException {
-        byte[] bytes = ChatJson.MAPPER.writeValueAsBytes(json);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ' ') {
-                words.add(text.substring(start, i));
-                start = i;
-            }
-        }
-        return words;
     }
 
     private static String lastUserText(JsonNode body) {
@@ -243,8 +175,4 @@ public final class FakeGemini implements AutoCloseable {
         return "";
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }

@@ -1,20 +1,13 @@
 package io.twobrains.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.twobrains.contract.json.ChatJson;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,35 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * streamed piece ({@code eval_count}). Ollama has no separate count of thinking tokens, so none is sent.
  * Every request is recorded, headers included, for tests to check what reached the provider.
  */
-public final class FakeOllama implements AutoCloseable {
-
-    /**
-     * A request as the provider received it; {@code authorization} is the {@code Authorization} header, null
-     * when none was sent (Ollama itself takes no key).
-     */
-    public record Received(String authorization, JsonNode body) {
-    }
-
-    private static final List<String> THOUGHT = List.of("Let", " me", " think.");
-
-    private final HttpServer server;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final long wordDelayMillis;
+public final class FakeOllama extends LoopbackProvider {
 
     private FakeOllama(long wordDelayMillis) {
-        this.wordDelayMillis = wordDelayMillis;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/api/chat", this::chat);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-ollama");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
+        super("fake-ollama", wordDelayMillis, "/api/chat");
     }
 
     public static FakeOllama start(long wordDelayMillis) {
@@ -69,23 +37,15 @@ public final class FakeOllama implements AutoCloseable {
 
     /** The base URL to configure: the server root, as Spring AI's {@code OllamaApi} wants it. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return root();
     }
 
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    /** The answer the fake gives to a message (for the default behaviour). */
-    public static String answerTo(String userText) {
-        return "Echo: " + userText;
-    }
-
-    private void chat(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = ChatJson.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
-            String text = lastUserText(body);
+            record(exchange.getRequestHeaders().getFirst("Authorization"), body);
+            String text = lastUserMessage(body.path("messages"));
             for (int status : new int[] {401, 429, 500}) {
                 if (text.contains("fail:" + status)) {
                     byte[] error = ChatJson.MAPPER.writeValueAsBytes(
@@ -155,46 +115,9 @@ public final class FakeOllama implements AutoCloseable {
                 .put("eval_count", outputTokens).put("eval_duration", 0);
     }
 
-    private void pause() {
-        if (wordDelayMillis > 0) {
-            try {
-                Thread.sleep(wordDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static void write(OutputStream out, JsonNode line) throws IOException {
         out.write((ChatJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ' ') {
-                words.add(text.substring(start, i));
-                start = i;
-            }
-        }
-        return words;
-    }
-
-    private static String lastUserText(JsonNode body) {
-        JsonNode messages = body.path("messages");
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            JsonNode message = messages.get(i);
-            if ("user".equals(message.path("role").asString())) {
-                return message.path("content").asString("");
-            }
-        }
-        return "";
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }

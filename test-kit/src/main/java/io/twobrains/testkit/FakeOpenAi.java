@@ -1,18 +1,12 @@
 package io.twobrains.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.twobrains.contract.json.ChatJson;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,30 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  * Every request is recorded, headers included, for tests to check what reached the provider.
  */
-public final class FakeOpenAi implements AutoCloseable {
-
-    /** A request as the provider received it. */
-    public record Received(String authorization, JsonNode body) {
-    }
-
-    private final HttpServer server;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final long wordDelayMillis;
+public final class FakeOpenAi extends LoopbackProvider {
 
     private FakeOpenAi(long wordDelayMillis) {
-        this.wordDelayMillis = wordDelayMillis;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/v1/chat/completions", this::complete);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-openai");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
+        super("fake-openai", wordDelayMillis, "/v1/chat/completions");
     }
 
     public static FakeOpenAi start(long wordDelayMillis) {
@@ -64,23 +38,15 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** The base URL to configure, with {@code /v1} as Spring AI's OpenAI client wants it. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        return URI.create(root() + "/v1");
     }
 
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    /** The answer the fake streams to a message (for the default behaviour). */
-    public static String answerTo(String userText) {
-        return "Echo: " + userText;
-    }
-
-    private void complete(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = ChatJson.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
-            String text = lastUserText(body);
+            record(exchange.getRequestHeaders().getFirst("Authorization"), body);
+            String text = lastUserMessage(body.path("messages"));
             if (text.contains("fail:hang")) {
                 try {
                     Thread.sleep(30_000);
@@ -173,7 +139,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** A tool call as OpenAI streams one: the name first, then the arguments in pieces. */
     private void callTool(OutputStream out, String model, String tool) throws IOException {
-        String id = "call_" + tool + "_" + received.size();
+        String id = "call_" + tool + "_" + received().size();
         write(out, chunk(model, delta -> {
             ObjectNode call = delta.put("role", "assistant").putArray("tool_calls").addObject();
             call.put("index", 0).put("id", id).put("type", "function");
@@ -198,16 +164,6 @@ public final class FakeOpenAi implements AutoCloseable {
         out.flush();
     }
 
-    private void pause() {
-        if (wordDelayMillis > 0) {
-            try {
-                Thread.sleep(wordDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static ObjectNode chunk(String model, java.util.function.Consumer<ObjectNode> delta, String finishReason) {
         ObjectNode chunk = ChatJson.MAPPER.createObjectNode();
         chunk.put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 0).put("model", model);
@@ -227,37 +183,4 @@ public final class FakeOpenAi implements AutoCloseable {
         out.flush();
     }
 
-    private static List<String> words(String text) {
-        List<String> words = new java.util.ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ' ') {
-                words.add(text.substring(start, i));
-                start = i;
-            }
-        }
-        return words;
-    }
-
-    private static String lastUserText(JsonNode body) {
-        JsonNode messages = body.path("messages");
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            JsonNode message = messages.get(i);
-            if ("user".equals(message.path("role").asString())) {
-                JsonNode content = message.path("content");
-                if (content.isString()) {
-                    return content.asString();
-                }
-                StringBuilder text = new StringBuilder();
-                content.forEach(part -> text.append(part.path("text").asString("")));
-                return text.toString();
-            }
-        }
-        return "";
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }
