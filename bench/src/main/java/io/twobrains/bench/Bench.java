@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class Bench {
 
-    static final List<String> SCENARIOS = List.of("processor-writes", "http-writes", "reads");
+    static final List<String> SCENARIOS = List.of("processor-writes", "http-writes", "reads", "chat");
 
     private Bench() {
     }
@@ -30,7 +30,7 @@ public final class Bench {
         result.put("cores", Runtime.getRuntime().availableProcessors());
         result.put("options", Map.of("users", options.users(), "rate", options.rate(),
                 "durationSeconds", options.duration().toSeconds(), "warmupSeconds", options.warmup().toSeconds(),
-                "commitIntervalMs", options.commitInterval().toMillis(),
+                "commitIntervalMs", options.commitInterval().toMillis(), "tokenDelayMs", options.tokenDelay().toMillis(),
                 "target", options.url() == null ? "private local stack" : options.url().toString()));
         try (Target target = Target.of(options)) {
             System.out.printf("%n%s: %d users, %s%n", options.scenario(), options.users(),
@@ -39,6 +39,7 @@ public final class Bench {
                 case "processor-writes" -> Scenarios.processorWrites(target, options);
                 case "http-writes" -> Scenarios.httpWrites(target, options);
                 case "reads" -> Scenarios.historyReads(target, options);
+                case "chat" -> Scenarios.chat(target, options);
                 default -> throw new IllegalArgumentException("unknown scenario " + options.scenario()
                         + "; one of " + SCENARIOS);
             };

@@ -24,17 +24,34 @@ final class Driver {
     }
 
     static Map<String, Object> run(List<Call> users, Options options) {
+        return run(users, options, Map.of());
+    }
+
+    /**
+     * As {@link #run(List, Options)}, with more figures that the calls record themselves (a time to
+     * first token, say), measured over the same window; their summaries come back under their names,
+     * the calls' own under {@code "whole call"}.
+     */
+    static Map<String, Object> run(List<Call> users, Options options, Map<String, Figures> extra) {
         Figures figures = new Figures();
         if (!options.warmup().isZero()) {
             System.out.printf("  warming up for %ds%n", options.warmup().toSeconds());
             drive(users, options, options.warmup(), figures);
         }
         figures.startMeasuring();
+        extra.values().forEach(Figures::startMeasuring);
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
         drive(users, options, options.duration(), figures);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return figures.summary(seconds, (cpuNanos() - cpuBefore) / 1e9);
+        double cpu = (cpuNanos() - cpuBefore) / 1e9;
+        if (extra.isEmpty()) {
+            return figures.summary(seconds, cpu);
+        }
+        Map<String, Object> all = new java.util.LinkedHashMap<>();
+        extra.forEach((name, more) -> all.put(name, more.summary(seconds, cpu)));
+        all.put("whole call", figures.summary(seconds, cpu));
+        return all;
     }
 
     private static void drive(List<Call> users, Options options, Duration length, Figures figures) {

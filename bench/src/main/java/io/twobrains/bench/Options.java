@@ -13,15 +13,16 @@ import java.util.Map;
  * @param oidc           its dev OIDC provider (tokens come from {@code POST /dev/token})
  * @param rate           total requests per second (open loop); 0 means closed loop, one request in flight per user
  * @param commitInterval the processor's commit interval, for a private stack
+ * @param tokenDelay     the demo model's pause between words, for a private stack (chat)
  */
 record Options(String scenario, Duration duration, Duration warmup, int users, double rate, URI url, String kafka,
-        URI oidc, Duration commitInterval) {
+        URI oidc, Duration commitInterval, Duration tokenDelay) {
 
     static Options parse(String[] args) {
         if (args.length == 0 || args[0].startsWith("--")) {
             throw new IllegalArgumentException("usage: <scenario> [--duration 30s] [--warmup 60s] [--users 100] "
                     + "[--rate 0] [--url http://localhost:8080 --kafka 127.0.0.1:9092 --oidc http://localhost:9000] "
-                    + "[--commit-interval 10ms]; scenarios: " + String.join(", ", Bench.SCENARIOS));
+                    + "[--commit-interval 10ms] [--token-delay 0ms]; scenarios: " + String.join(", ", Bench.SCENARIOS));
         }
         Map<String, String> named = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -38,7 +39,8 @@ record Options(String scenario, Duration duration, Duration warmup, int users, d
                 named.containsKey("url") ? URI.create(named.get("url")) : null,
                 named.getOrDefault("kafka", "127.0.0.1:9092"),
                 URI.create(named.getOrDefault("oidc", "http://localhost:9000")),
-                duration(named.getOrDefault("commit-interval", "10ms")));
+                duration(named.getOrDefault("commit-interval", "10ms")),
+                duration(named.getOrDefault("token-delay", "0ms")));
     }
 
     /** Accepts 30s, 2m, 500ms, or ISO-8601 (PT30S). */

@@ -32,7 +32,14 @@ final class Target implements AutoCloseable {
         }
         try {
             LocalStackSettings settings = LocalStackSettings.freePorts(Files.createTempDirectory("twobrains-bench"))
-                    .withCommitInterval(options.commitInterval());
+                    .withCommitInterval(options.commitInterval())
+                    // A bench user chats far beyond any real quota or rate limit.
+                    .with(java.util.Map.of(
+                            "twobrains.quota.daily", 1_000_000_000,
+                            "twobrains.quota.monthly", 1_000_000_000,
+                            "twobrains.chat.requests-per-minute", 1_000_000,
+                            "twobrains.chat.max-concurrent-per-user", 1_000,
+                            "twobrains.chat.demo-token-delay", options.tokenDelay().toMillis() + "ms"));
             LocalStack stack = LocalStack.start(settings, false);
             return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl());
         } catch (IOException e) {

@@ -87,7 +87,7 @@ public class ChatService {
     /** Starts a reply; the run goes on whatever happens to the request that started it. */
     public Mono<GenerationRun> chat(ChatUser user, String bearer, ChatRequest request, CommandIds.Identity identity) {
         limits.admitRequest(user.id());
-        return reads.context(bearer, request.conversationId(), properties.historyChars(), 0)
+        return reads.context(bearer, request.conversationId(), historyBudget(request), 0)
                 .flatMap(context -> begin(user, bearer, request, identity, context));
     }
 
@@ -124,6 +124,13 @@ public class ChatService {
                 .filter(context -> context.running().isEmpty())
                 .repeatWhenEmpty(repeat -> repeat.delayElements(Duration.ofMillis(200)))
                 .then();
+    }
+
+    /** History worth reading: no more than the named model's window holds (the prompt is cut to it anyway). */
+    private int historyBudget(ChatRequest request) {
+        return request.model()
+                .map(model -> (int) Math.min(properties.historyChars(), PromptHistory.budgetChars(model)))
+                .orElse(properties.historyChars());
     }
 
     /** The run of a conversation, if this instance has one. */
@@ -172,7 +179,7 @@ public class ChatService {
                         return Mono.just(history);
                     }
                     // Something else was written meanwhile: read the history again, as of this start.
-                    return reads.context(bearer, request.conversationId(), properties.historyChars(), reply.seq())
+                    return reads.context(bearer, request.conversationId(), historyBudget(request), reply.seq())
                             .map(fresh -> {
                                 List<MessageView> again = new ArrayList<>(fresh.history());
                                 if (regenerated != null) {

@@ -30,7 +30,7 @@ final class PromptHistory {
     }
 
     static List<Message> of(List<MessageView> history, Model model, LocalDate today) {
-        long budget = Math.max(2_000, (model.contextWindow() - model.maxOutput()) * CHARS_PER_TOKEN);
+        long budget = budgetChars(model);
         Deque<Message> kept = new ArrayDeque<>();
         for (int i = history.size() - 1; i >= 0; i--) {
             MessageView view = history.get(i);
@@ -53,6 +53,11 @@ final class PromptHistory {
                 + " Today is " + today + "."));
         prompt.addAll(kept);
         return prompt;
+    }
+
+    /** The characters of history a model's window holds, leaving room for its reply. */
+    static long budgetChars(Model model) {
+        return Math.max(2_000, (model.contextWindow() - model.maxOutput()) * CHARS_PER_TOKEN);
     }
 
     static String render(List<Part> parts) {
