@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes every chunk of a running generation to {@code chat.deltas} (keyed by user, so a user's
@@ -42,12 +41,17 @@ class DeltaLog implements AutoCloseable {
         this.producer = new KafkaProducer<>(config);
     }
 
-    void append(String userId, String conversationId, String generationId, long index, ObjectNode chunk) {
-        ObjectNode record = ChatJson.MAPPER.createObjectNode()
-                .put("generationId", generationId).put("conversationId", conversationId).put("index", index);
-        record.set("chunk", chunk);
+    /**
+     * Appends one chunk, already serialised for the stream: it is embedded as it is, so a chunk is
+     * written to JSON once however many places it goes.
+     */
+    void append(String userId, String conversationId, String generationId, long index, String chunkJson) {
+        String head = ChatJson.MAPPER.writeValueAsString(ChatJson.MAPPER.createObjectNode()
+                .put("generationId", generationId).put("conversationId", conversationId).put("index", index));
+        byte[] record = (head.substring(0, head.length() - 1) + ",\"chunk\":" + chunkJson + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            producer.send(new ProducerRecord<>(Topics.DELTAS, userId, ChatJson.MAPPER.writeValueAsBytes(record)),
+            producer.send(new ProducerRecord<>(Topics.DELTAS, userId, record),
                     (metadata, error) -> {
                         if (error != null) {
                             LOG.debug("a delta of generation {} was not written: {}", generationId, error.toString());

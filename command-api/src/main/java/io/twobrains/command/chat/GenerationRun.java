@@ -147,8 +147,9 @@ public final class GenerationRun {
     }
 
     private synchronized void emit(ObjectNode chunk) {
-        chunks.tryEmitNext(ChatJson.MAPPER.writeValueAsString(chunk));
-        deltas.append(identity.userId(), identity.conversationId(), identity.generationId(), index++, chunk);
+        String json = ChatJson.MAPPER.writeValueAsString(chunk);
+        chunks.tryEmitNext(json);
+        deltas.append(identity.userId(), identity.conversationId(), identity.generationId(), index++, json);
     }
 
     private ObjectNode metadata() {
