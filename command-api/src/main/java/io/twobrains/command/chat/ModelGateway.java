@@ -1,5 +1,8 @@
 package io.twobrains.command.chat;
 
+import com.openai.client.OpenAIClientAsyncImpl;
+import com.openai.client.OpenAIClientImpl;
+import com.openai.core.ClientOptions;
 import io.twobrains.command.crypto.SecretSealer;
 import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.generation.TokenUsage;
@@ -10,6 +13,7 @@ import io.twobrains.contract.profile.ReasoningEffort;
 import io.twobrains.contract.view.ChatContextView;
 import io.twobrains.service.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +66,8 @@ public class ModelGateway {
 
     private final WebClient.Builder webClients;
     private final McpUrlPolicy urls;
+    /** One transport for every OpenAI-protocol model, so connections are pooled across keys. */
+    private final OpenAiTransport openAiTransport = new OpenAiTransport(Duration.ofSeconds(10));
     private final Map<String, ChatModel> models = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ChatModel> eldest) {
@@ -177,15 +183,22 @@ public class ModelGateway {
 
     private ChatModel build(String provider, String baseUrl, String key, Model model) {
         return switch (provider) {
-            case "openai", "openai-compatible" -> OpenAiChatModel.builder()
-                    .options(OpenAiChatOptions.builder()
-                            .baseUrl(baseUrl == null ? "https://api.openai.com/v1" : baseUrl)
-                            .apiKey(key)
-                            .model(ModelCatalog.providerModelName(model))
-                            .maxRetries(0)
-                            .timeout(properties.firstTokenTimeout())
-                            .build())
-                    .build();
+            case "openai", "openai-compatible" -> {
+                ClientOptions client = ClientOptions.builder()
+                        .httpClient(openAiTransport)
+                        .baseUrl(baseUrl == null ? "https://api.openai.com/v1" : baseUrl)
+                        .apiKey(key)
+                        .maxRetries(0)
+                        .timeout(properties.firstTokenTimeout())
+                        .build();
+                yield OpenAiChatModel.builder()
+                        .openAiClient(new OpenAIClientImpl(client))
+                        .openAiClientAsync(new OpenAIClientAsyncImpl(client))
+                        .options(OpenAiChatOptions.builder()
+                                .model(ModelCatalog.providerModelName(model))
+                                .build())
+                        .build();
+            }
             case "anthropic" -> AnthropicChatModel.builder()
                     .options(AnthropicChatOptions.builder()
                             .baseUrl(baseUrl == null ? "https://api.anthropic.com" : baseUrl)
