@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class Bench {
 
-    static final List<String> SCENARIOS = List.of("processor-writes", "http-writes", "reads", "chat");
+    static final List<String> SCENARIOS = List.of("processor-writes", "http-writes", "reads", "chat", "recovery",
+            "scale-out");
 
     private Bench() {
     }
@@ -32,14 +33,17 @@ public final class Bench {
                 "durationSeconds", options.duration().toSeconds(), "warmupSeconds", options.warmup().toSeconds(),
                 "commitIntervalMs", options.commitInterval().toMillis(), "tokenDelayMs", options.tokenDelay().toMillis(),
                 "target", options.url() == null ? "private local stack" : options.url().toString()));
-        try (Target target = Target.of(options)) {
+        try (PacedOpenAi model = options.scenario().equals("chat") ? ChatLoad.model(options) : null;
+                Target target = Target.of(options, model == null ? Map.of() : model.providerSettings())) {
             System.out.printf("%n%s: %d users, %s%n", options.scenario(), options.users(),
                     options.rate() > 0 ? "open loop at " + options.rate() + "/s" : "closed loop");
             Map<String, Object> figures = switch (options.scenario()) {
                 case "processor-writes" -> Scenarios.processorWrites(target, options);
                 case "http-writes" -> Scenarios.httpWrites(target, options);
                 case "reads" -> Scenarios.historyReads(target, options);
-                case "chat" -> Scenarios.chat(target, options);
+                case "chat" -> ChatLoad.run(target, options, model);
+                case "recovery" -> Recovery.run(target, options);
+                case "scale-out" -> ScaleOut.run(target, options);
                 default -> throw new IllegalArgumentException("unknown scenario " + options.scenario()
                         + "; one of " + SCENARIOS);
             };

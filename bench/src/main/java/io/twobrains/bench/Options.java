@@ -16,7 +16,12 @@ import java.util.Map;
  * @param tokenDelay     the demo model's pause between words, for a private stack (chat)
  */
 record Options(String scenario, Duration duration, Duration warmup, int users, double rate, URI url, String kafka,
-        URI oidc, Duration commitInterval, Duration tokenDelay) {
+        URI oidc, Duration commitInterval, Duration tokenDelay, Map<String, String> flags) {
+
+    /** A flag of one scenario ({@code --messages 1000000}), or the fallback. */
+    int intFlag(String name, int fallback) {
+        return flags.containsKey(name) ? Integer.parseInt(flags.get(name).replace("_", "")) : fallback;
+    }
 
     static Options parse(String[] args) {
         if (args.length == 0 || args[0].startsWith("--")) {
@@ -40,7 +45,8 @@ record Options(String scenario, Duration duration, Duration warmup, int users, d
                 named.getOrDefault("kafka", "127.0.0.1:9092"),
                 URI.create(named.getOrDefault("oidc", "http://localhost:9000")),
                 duration(named.getOrDefault("commit-interval", "10ms")),
-                duration(named.getOrDefault("token-delay", "0ms")));
+                duration(named.getOrDefault("token-delay", "0ms")),
+                Map.copyOf(named));
     }
 
     /** Accepts 30s, 2m, 500ms, or ISO-8601 (PT30S). */

@@ -88,46 +88,6 @@ final class Scenarios {
         return bySize;
     }
 
-    /**
-     * Streamed chat turns through the door on the demo model (its pace set by {@code --token-delay}):
-     * the time to the first text delta, which is what twobrains adds before a model's first token
-     * (context read, the atomic start on the user's partition, the model set-up), and the time to the
-     * end of the stream, which comes after the reply is saved.
-     */
-    static Map<String, Object> chat(Target target, Options options) {
-        HttpClient http = client(target, options.users());
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Figures firstToken = new Figures();
-        AtomicLong turns = new AtomicLong();
-        List<Driver.Call> calls = new ArrayList<>();
-        for (int u = 0; u < options.users(); u++) {
-            String token = target.token("bench-chat-" + run + "-" + u);
-            calls.add(() -> {
-                long start = System.nanoTime();
-                AtomicBoolean first = new AtomicBoolean();
-                String body = "{\"id\":\"c1\",\"model\":\"demo\",\"messages\":[{\"id\":\"m" + turns.incrementAndGet()
-                        + "\",\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"text\":\"How far is the moon?\"}]}]}";
-                return http.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
-                                .set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
-                        .post().uri("/api/chat")
-                        .send(ByteBufFlux.fromString(Mono.just(body), StandardCharsets.UTF_8,
-                                io.netty.buffer.ByteBufAllocator.DEFAULT))
-                        .response((response, content) -> response.status().code() != 200
-                                ? content.then(Mono.just(false))
-                                : content.asString()
-                                        .doOnNext(text -> {
-                                            if (text.contains("text-delta") && first.compareAndSet(false, true)) {
-                                                firstToken.record(start);
-                                            }
-                                        })
-                                        .reduce(new StringBuilder(), StringBuilder::append)
-                                        .map(all -> all.indexOf("\"type\":\"finish\"") >= 0))
-                        .next();
-            });
-        }
-        return Driver.run(calls, options, Map.of("first token", firstToken));
-    }
-
     private static HttpClient client(Target target, int connections) {
         ConnectionProvider pool = ConnectionProvider.builder("bench").maxConnections(connections + 16)
                 .pendingAcquireMaxCount(-1).build();

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.Map;
 
 /** The system under test: a private local stack, or one already running at a URL. */
 final class Target implements AutoCloseable {
@@ -27,6 +28,11 @@ final class Target implements AutoCloseable {
     }
 
     static Target of(Options options) {
+        return of(options, Map.of());
+    }
+
+    /** As {@link #of(Options)}, with more settings for a private stack (a model to point at, say). */
+    static Target of(Options options, Map<String, Object> settingsOfScenario) {
         if (options.url() != null) {
             return new Target(null, options.url(), options.kafka(), options.oidc());
         }
@@ -34,17 +40,26 @@ final class Target implements AutoCloseable {
             LocalStackSettings settings = LocalStackSettings.freePorts(Files.createTempDirectory("twobrains-bench"))
                     .withCommitInterval(options.commitInterval())
                     // A bench user chats far beyond any real quota or rate limit.
-                    .with(java.util.Map.of(
+                    .with(Map.of(
                             "twobrains.quota.daily", 1_000_000_000,
                             "twobrains.quota.monthly", 1_000_000_000,
                             "twobrains.chat.requests-per-minute", 1_000_000,
                             "twobrains.chat.max-concurrent-per-user", 1_000,
-                            "twobrains.chat.demo-token-delay", options.tokenDelay().toMillis() + "ms"));
+                            "twobrains.chat.demo-token-delay", options.tokenDelay().toMillis() + "ms"))
+                    .with(settingsOfScenario);
             LocalStack stack = LocalStack.start(settings, false);
             return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The private stack, for scenarios that restart or add parts of it. */
+    LocalStack localStack() {
+        if (stack == null) {
+            throw new IllegalStateException("this scenario needs a private stack: run it without --url");
+        }
+        return stack;
     }
 
     /** A real token from the dev provider. */

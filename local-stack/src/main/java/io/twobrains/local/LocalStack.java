@@ -8,14 +8,19 @@ import io.twobrains.processor.ProcessorApplication;
 import io.twobrains.processor.kafka.ChatStreams;
 import io.twobrains.projector.UsageProjectorApplication;
 import io.twobrains.query.QueryApiApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,6 +152,41 @@ public final class LocalStack implements AutoCloseable {
                 arguments(projectorArgs(), Kind.REACTIVE_JDBC));
         projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
         return folded;
+    }
+
+    /**
+     * Stops the processor, rebuilds its state from chat.events alone (as {@code --rebuild} does at
+     * start), and starts it again; the rest of the stack keeps running.
+     */
+    public synchronized void rebuildProcessorState() {
+        stopProcessor();
+        rebuildProcessor();
+        processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
+        awaitProcessorRunning();
+    }
+
+    /**
+     * Stops the processor and starts it again without waiting for it to run; with {@code wipeState}
+     * its local stores are deleted first (a lost disk), so it restores them from the changelogs.
+     * Returns the new instance's streams, to follow the restoration.
+     */
+    public synchronized ChatStreams restartProcessor(boolean wipeState) {
+        stopProcessor();
+        if (wipeState) {
+            deleteRecursively(settings.dataDir().resolve("streams"));
+        }
+        processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
+        return processor.getBean(ChatStreams.class);
+    }
+
+    /** The stack's own processor instance. */
+    public ChatStreams processorStreams() {
+        return processor.getBean(ChatStreams.class);
+    }
+
+    private void stopProcessor() {
+        started.remove(processor);
+        processor.close();
     }
 
     private Map<String, Object> projectorArgs() {
@@ -290,6 +330,19 @@ public final class LocalStack implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("error while stopping {}", resource.getClass().getSimpleName(), e);
             }
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -18,11 +18,13 @@ public class ChatStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChatStreams.class);
 
     private final KafkaStreams streams;
+    private final RestoreProgress restoreProgress = new RestoreProgress();
     private volatile boolean running;
 
     public ChatStreams(Topology topology, Properties props) {
         this.streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> log.info("processor {} -> {}", before, now));
+        streams.setGlobalStateRestoreListener(restoreProgress);
         // A thread that dies on an unexpected error is replaced; its tasks restore from the changelogs.
         streams.setUncaughtExceptionHandler(error -> {
             log.error("stream thread failed, replacing it", error);
@@ -32,6 +34,11 @@ public class ChatStreams implements SmartLifecycle {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** How far the stores are in restoring from their changelogs. */
+    public RestoreProgress restoreProgress() {
+        return restoreProgress;
     }
 
     @Override
