@@ -1,5 +1,6 @@
 package io.twobrains.contract;
 
+import io.twobrains.contract.json.MalformedRecordException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,15 @@ public final class Topics {
     public static final String DLQ = "chat.dlq";
     /** Signals between command-api instances (stop the reply you run); every instance reads all of it. */
     public static final String CONTROL = "chat.control";
+
+    /**
+     * The largest record value any twobrains writer produces, in bytes. The biggest is a finished reply:
+     * {@link Limits#MAX_REPLY_CHARS} characters at up to 3 UTF-8 bytes each, in at most
+     * {@link Limits#MAX_REPLY_PARTS} parts (about 810 KB). It stays below the broker's
+     * {@code max.message.bytes} (1 MiB by default, which no topic here overrides), so a larger record
+     * can still be written; it is not ours, and its readers dead-letter it as oversized.
+     */
+    public static final int MAX_RECORD_BYTES = 960 * 1024;
 
     /** A topic with the configuration it is created with. */
     public record Spec(String name, Map<String, String> configs) {
@@ -61,6 +71,14 @@ public final class Topics {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+        }
+    }
+
+    /** Refuses a record value over {@link #MAX_RECORD_BYTES}: no writer of ours produces one, so it is poison. */
+    public static void requireFits(byte[] value) {
+        if (value != null && value.length > MAX_RECORD_BYTES) {
+            throw new MalformedRecordException("record of " + value.length + " bytes is over the limit of "
+                    + MAX_RECORD_BYTES);
         }
     }
 

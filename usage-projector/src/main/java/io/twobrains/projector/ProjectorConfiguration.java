@@ -3,13 +3,18 @@ package io.twobrains.projector;
 import io.twobrains.projector.db.Offsets;
 import io.twobrains.projector.db.Projection;
 import io.twobrains.projector.kafka.BatchFolder;
+import io.twobrains.projector.kafka.DeadLetterSender;
 import io.twobrains.projector.kafka.ProjectorLoop;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -19,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the projector: one consumer, one fold per batch, one transaction per fold. */
+/** Wires the projector: one consumer, one fold per batch, one transaction per fold, and a DLQ writer. */
 @Configuration(proxyBeanMethods = false)
 class ProjectorConfiguration {
 
@@ -45,9 +50,22 @@ class ProjectorConfiguration {
         return new Offsets(jdbc);
     }
 
+    /** Dead letters are written idempotently, so a retried send neither doubles nor loses one. */
+    @Bean(destroyMethod = "close")
+    DeadLetterSender deadLetterSender(KafkaProperties kafka, ProjectorProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.deadLetterTimeout().toMillis());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new DeadLetterSender(new KafkaProducer<>(config), properties.deadLetterTimeout());
+    }
+
     @Bean
-    BatchFolder batchFolder(TransactionTemplate transactions, Projection projection, Offsets offsets) {
-        return new BatchFolder(transactions, projection, offsets);
+    BatchFolder batchFolder(TransactionTemplate transactions, Projection projection, Offsets offsets,
+            DeadLetterSender deadLetters) {
+        return new BatchFolder(transactions, projection, offsets, deadLetters);
     }
 
     @Bean

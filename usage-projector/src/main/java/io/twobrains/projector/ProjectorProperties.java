@@ -15,11 +15,14 @@ import org.springframework.validation.annotation.Validated;
  *                  live in Postgres, not in the group)
  * @param batchSize the most events one transaction folds
  * @param retryBackoff how long to wait before retrying a batch whose transaction failed
+ * @param deadLetterTimeout how long a batch waits for {@code chat.dlq} to acknowledge its dead letters
+ *                  before it fails (and is retried)
  */
 @Validated
 @ConfigurationProperties("twobrains.projector")
 public record ProjectorProperties(
         @DefaultValue("twobrains-projector") @NotBlank String groupId,
         @DefaultValue("500") @Min(1) int batchSize,
-        @DefaultValue("1s") @NotNull Duration retryBackoff) {
+        @DefaultValue("1s") @NotNull Duration retryBackoff,
+        @DefaultValue("30s") @NotNull Duration deadLetterTimeout) {
 }

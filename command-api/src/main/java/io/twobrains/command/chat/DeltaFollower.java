@@ -1,7 +1,9 @@
 package io.twobrains.command.chat;
 
+import io.twobrains.command.kafka.DeadLetterWriter;
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.json.ChatJson;
+import io.twobrains.contract.json.MalformedRecordException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * Follows a reply that runs on another command-api instance, through {@code chat.deltas}: the user's
  * partition from just before the reply started, its chunks in index order (a chunk written twice is
  * sent once), up to the chunk that ends it. The follower gets what a follower on the running instance
- * gets, so no text is duplicated or lost.
+ * gets, so no text is duplicated or lost. A record of the user that is not a delta goes to
+ * {@code chat.dlq} (each follower that meets it sends it), and the follower goes on.
  */
 @Component
 class DeltaFollower {
@@ -40,10 +43,12 @@ class DeltaFollower {
 
     private final KafkaProperties kafka;
     private final ChatProperties properties;
+    private final DeadLetterWriter deadLetters;
 
-    DeltaFollower(KafkaProperties kafka, ChatProperties properties) {
+    DeltaFollower(KafkaProperties kafka, ChatProperties properties, DeadLetterWriter deadLetters) {
         this.kafka = kafka;
         this.properties = properties;
+        this.deadLetters = deadLetters;
     }
 
     Flux<String> follow(String userId, String generationId, Instant startedAt) {
@@ -85,13 +90,15 @@ class DeltaFollower {
                 if (!userId.equals(record.key())) {
                     continue;
                 }
-                JsonNode delta = ChatJson.MAPPER.readTree(record.value());
-                if (!generationId.equals(delta.path("generationId").asString())) {
+                DeltaRecord delta;
+                try {
+                    delta = DeltaRecord.parse(record.value());
+                } catch (MalformedRecordException e) {
+                    deadLetters.refuse(record, "unreadable delta", e);
                     continue;
                 }
-                long index = delta.path("index").asLong();
-                if (index >= next) {
-                    early.put(index, delta.get("chunk"));
+                if (generationId.equals(delta.generationId()) && delta.index() >= next) {
+                    early.put(delta.index(), delta.chunk());
                     any = true;
                 }
             }

@@ -1,7 +1,8 @@
 package io.twobrains.command.chat;
 
+import io.twobrains.command.kafka.DeadLetterWriter;
 import io.twobrains.contract.Topics;
-import io.twobrains.contract.json.ChatJson;
+import io.twobrains.contract.json.MalformedRecordException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +27,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Stops replies across instances: a stop for a reply that runs elsewhere is written to
  * {@code chat.control}, which every instance reads from its end (no consumer group), and the instance
- * running the reply stops it. Signals are small and rare, so reading all of them is cheap.
+ * running the reply stops it. Signals are small and rare, so reading all of them is cheap. A record
+ * that is not a signal goes to {@code chat.dlq} (every instance that reads it sends it), and the
+ * reading goes on.
  */
 @Component
 class StopSignals implements SmartLifecycle {
@@ -40,13 +42,15 @@ class StopSignals implements SmartLifecycle {
 
     private final KafkaProperties kafka;
     private final Generations generations;
+    private final DeadLetterWriter deadLetters;
     private final Producer<String, byte[]> producer;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
 
-    StopSignals(KafkaProperties kafka, Generations generations) {
+    StopSignals(KafkaProperties kafka, Generations generations, DeadLetterWriter deadLetters) {
         this.kafka = kafka;
         this.generations = generations;
+        this.deadLetters = deadLetters;
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
@@ -57,8 +61,7 @@ class StopSignals implements SmartLifecycle {
 
     /** Asks whichever instance runs the generation to stop it. */
     Mono<Void> requestStop(String userId, String conversationId, String generationId) {
-        byte[] signal = ChatJson.MAPPER.writeValueAsBytes(Map.of("type", "stop", "userId", userId,
-                "conversationId", conversationId, "generationId", generationId));
+        byte[] signal = new StopSignal(userId, conversationId, generationId).toBytes();
         return Mono.fromFuture(() -> {
                     java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
                     producer.send(new ProducerRecord<>(Topics.CONTROL, userId, signal), (metadata, error) -> {
@@ -101,7 +104,7 @@ class StopSignals implements SmartLifecycle {
             signals.seekToEnd(partitions);
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : signals.poll(Duration.ofMillis(500))) {
-                    handle(record.value());
+                    handle(record);
                 }
             }
         } catch (WakeupException | InterruptedException e) {
@@ -111,16 +114,21 @@ class StopSignals implements SmartLifecycle {
         }
     }
 
-    private void handle(byte[] value) {
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        StopSignal signal;
         try {
-            JsonNode signal = ChatJson.MAPPER.readTree(value);
-            if ("stop".equals(signal.path("type").asString())) {
-                generations.find(signal.path("userId").asString(), signal.path("conversationId").asString())
-                        .filter(run -> run.identity().generationId().equals(signal.path("generationId").asString()))
-                        .ifPresent(GenerationRun::stop);
-            }
+            signal = StopSignal.parse(record.value());
+        } catch (MalformedRecordException e) {
+            deadLetters.refuse(record, "unreadable control record", e);
+            return;
+        }
+        try {
+            generations.find(signal.userId(), signal.conversationId())
+                    .filter(run -> run.identity().generationId().equals(signal.generationId()))
+                    .ifPresent(GenerationRun::stop);
         } catch (RuntimeException e) {
-            LOG.debug("an unreadable control record was skipped: {}", e.toString());
+            // A signal that cannot be acted on must not end the reading of every later one.
+            LOG.warn("a stop signal could not be acted on: {}", e.toString());
         }
     }
 

@@ -18,12 +18,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads {@code chat.replies} from its end, on every partition, and hands each reply to the write
  * waiting for it. It reads committed records only: a reply is visible once the processor's
- * transaction (events, state and reply together) has committed.
+ * transaction (events, state and reply together) has committed. A record that is not a reply goes to
+ * {@code chat.dlq}, and the listener goes on.
  */
 class ReplyListener implements SmartLifecycle {
 
@@ -34,6 +36,7 @@ class ReplyListener implements SmartLifecycle {
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
+    private volatile DeadLetterWriter deadLetters;
 
     ReplyListener(Map<String, Object> kafkaConsumerProperties, PendingReplies pending) {
         this.consumerConfig = new java.util.HashMap<>(kafkaConsumerProperties);
@@ -44,6 +47,15 @@ class ReplyListener implements SmartLifecycle {
         this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         this.consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         this.pending = pending;
+    }
+
+    /**
+     * Where unreadable replies go. Injected here rather than through the constructor, because the
+     * listener is wired in {@link CommandBusConfiguration} together with the command producer.
+     */
+    @Autowired
+    void deadLetterTo(DeadLetterWriter writer) {
+        this.deadLetters = writer;
     }
 
     @Override
@@ -72,9 +84,10 @@ class ReplyListener implements SmartLifecycle {
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     try {
+                        Topics.requireFits(record.value());
                         pending.complete(ReplyCodec.fromBytes(record.value()));
                     } catch (MalformedRecordException e) {
-                        log.warn("ignoring an unreadable reply at {}-{}@{}", record.topic(), record.partition(), record.offset());
+                        refuse(record, e);
                     }
                 }
             }
@@ -84,6 +97,15 @@ class ReplyListener implements SmartLifecycle {
             log.error("reply listener stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void refuse(ConsumerRecord<String, byte[]> record, MalformedRecordException error) {
+        DeadLetterWriter writer = deadLetters;
+        if (writer == null) {
+            log.warn("ignoring an unreadable reply at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        } else {
+            writer.refuse(record, "unreadable reply", error);
         }
     }
 

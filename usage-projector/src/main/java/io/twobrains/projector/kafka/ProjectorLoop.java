@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
  * The live projector: follows chat.events and folds each poll into Postgres. The consumer group only
  * spreads partitions over instances; positions come from Postgres when partitions are assigned, and
  * after a failed batch the loop rewinds to them, so nothing is skipped and nothing is counted twice.
+ * A record that is not an event cannot fail a batch: {@link BatchFolder} dead-letters it and moves on.
  */
 public class ProjectorLoop implements SmartLifecycle {
 

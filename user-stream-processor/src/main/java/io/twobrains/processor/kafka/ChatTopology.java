@@ -13,8 +13,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The two topologies of the per-user brain. Live: {@code chat.commands} → handle each command →
  * {@code chat.events} + {@code chat.replies} (+ {@code chat.dlq}). Rebuild: {@code chat.events} →
- * fold into the same stores. Both declare the same stores, so a rebuild fills exactly what the live
- * topology reads.
+ * fold into the same stores (+ {@code chat.dlq}). Both declare the same stores, so a rebuild fills
+ * exactly what the live topology reads.
  */
 public final class ChatTopology {
 
@@ -41,7 +41,8 @@ public final class ChatTopology {
         Topology topology = new Topology()
                 .addSource(AutoOffsetReset.earliest(), "events", Serdes.String().deserializer(),
                         Serdes.ByteArray().deserializer(), Topics.EVENTS)
-                .addProcessor(FOLDER, EventFolder::new, "events");
+                .addProcessor(FOLDER, EventFolder::new, "events")
+                .addSink(DLQ_SINK, Topics.DLQ, Serdes.String().serializer(), Serdes.ByteArray().serializer(), FOLDER);
         return withStores(topology, FOLDER);
     }
 

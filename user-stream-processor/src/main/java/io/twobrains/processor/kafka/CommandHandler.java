@@ -2,6 +2,7 @@ package io.twobrains.processor.kafka;
 
 import io.twobrains.contract.Limits;
 import io.twobrains.contract.RecordHeaders;
+import io.twobrains.contract.Topics;
 import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.json.CommandCodec;
@@ -104,9 +105,7 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
     }
 
     private CommandEnvelope parse(Record<String, byte[]> record) {
-        if (record.value() != null && record.value().length > Limits.MAX_BODY_BYTES * 2) {
-            throw new MalformedRecordException("command of " + record.value().length + " bytes is over the limit");
-        }
+        Topics.requireFits(record.value());
         CommandEnvelope command = CommandCodec.fromBytes(record.value());
         if (!Limits.isValidUserId(command.userId())) {
             throw new MalformedRecordException("command has no valid user id");
@@ -123,7 +122,7 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, Throwable error) {
-        context.forward(DeadLetters.of(record, context.recordMetadata().orElse(null), reason, error),
-                ChatTopology.DLQ_SINK);
+        context.forward(DeadLetters.of(record, context.recordMetadata().orElse(null), reason, error,
+                context.currentSystemTimeMs()), ChatTopology.DLQ_SINK);
     }
 }

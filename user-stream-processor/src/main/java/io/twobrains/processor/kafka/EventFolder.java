@@ -1,6 +1,7 @@
 package io.twobrains.processor.kafka;
 
 import io.twobrains.contract.RecordHeaders;
+import io.twobrains.contract.Topics;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.json.EventCodec;
 import io.twobrains.contract.json.MalformedRecordException;
@@ -22,17 +23,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebuild mode: folds {@code chat.events} into the stores with {@link Evolve} alone - no decisions,
- * no output. It also restores what idempotent retries need, because replies depend only on the log.
+ * and no output but dead letters. It also restores what idempotent retries need, because replies
+ * depend only on the log.
+ *
+ * <p>An event it cannot read (bad JSON, an unknown type or version, oversized) goes to
+ * {@code chat.dlq} and the fold goes on, as in the usage projector: every reader of the log
+ * dead-letters what it cannot read, so a rebuild never stops on one record.
  */
-final class EventFolder implements Processor<String, byte[], Void, Void> {
+final class EventFolder implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(EventFolder.class);
 
+    private ProcessorContext<String, byte[]> context;
     private ChatReader reader;
     private ChatWriter writer;
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
         this.reader = new ChatReader(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
         this.writer = new ChatWriter(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
     }
@@ -41,9 +49,10 @@ final class EventFolder implements Processor<String, byte[], Void, Void> {
     public void process(Record<String, byte[]> record) {
         EventEnvelope event;
         try {
+            Topics.requireFits(record.value());
             event = EventCodec.fromBytes(record.value());
         } catch (MalformedRecordException e) {
-            log.warn("skipping an unreadable event: {}", e.getMessage());
+            deadLetter(record, e);
             return;
         }
         Slice before = reader.slice(event.userId(), event.payload());
@@ -57,6 +66,14 @@ final class EventFolder implements Processor<String, byte[], Void, Void> {
         writer.save(event.userId(), before, after);
         writer.remember(event.userId(), event.commandId(),
                 new Idempotency.Outcome(fingerprint(record), Replies.after(event, after)), event.occurredAt());
+    }
+
+    private void deadLetter(Record<String, byte[]> record, MalformedRecordException error) {
+        var source = context.recordMetadata().orElse(null);
+        log.warn("dead-lettering an unreadable event at {}: {}", source == null ? "?"
+                : source.topic() + "-" + source.partition() + "@" + source.offset(), error.getClass().getSimpleName());
+        context.forward(DeadLetters.of(record, source, "unreadable event", error, context.currentSystemTimeMs()),
+                ChatTopology.DLQ_SINK);
     }
 
     private static String fingerprint(Record<String, byte[]> record) {

@@ -1,0 +1,231 @@
+package io.twobrains.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.twobrains.contract.RecordHeaders;
+import io.twobrains.contract.Topics;
+import io.twobrains.contract.command.CompleteGeneration;
+import io.twobrains.contract.command.StartGeneration;
+import io.twobrains.contract.generation.TokenUsage;
+import io.twobrains.contract.json.ChatJson;
+import io.twobrains.local.PoisonWriter.Written;
+import io.twobrains.testkit.ApiClient;
+import io.twobrains.testkit.ApiClient.Response;
+import io.twobrains.testkit.CommandClient;
+import io.twobrains.testkit.SseStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A poison record - bad JSON, an unknown type, oversized - on any topic goes to chat.dlq with the
+ * original key, why and where it came from, and the processing of that topic goes on. The stack is a
+ * private one: naive readers of chat.events in other test classes would choke on the poison. It has
+ * a second command API, so that deltas and stop signals cross instances, and a slow demo model, so
+ * that a reply is still running while poison is written.
+ */
+class PoisonRecordIT {
+
+    private static LocalStack stack;
+    private static URI elsewhere;
+    private static DeadLetterQueue dlq;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(LocalStackSettings.freePorts(Stacks.tempDir("twobrains-poison"))
+                .with(Map.of("twobrains.chat.demo-token-delay", "150ms")), false);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        stack.addCommandApi(port);
+        elsewhere = URI.create("http://localhost:" + port);
+        dlq = new DeadLetterQueue(stack.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dlq != null) {
+            dlq.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void poisonCommandsAreDeadLetteredAndTheNextWriteIsAcknowledged() {
+        String user = newUser();
+        List<Written> poison;
+        try (PoisonWriter writer = PoisonWriter.idempotent(stack.kafkaBootstrapServers())) {
+            poison = writer.writeEachKind(Topics.COMMANDS, user, typed("type", PoisonWriter.UNKNOWN_TYPE)
+                    .put("commandId", UUID.randomUUID().toString()).put("userId", user)
+                    .put("issuedAt", "2026-01-01T00:00:00Z").set("payload", ChatJson.MAPPER.createObjectNode()));
+        }
+
+        assertDeadLettered(poison, "malformed command");
+        assertWritesAreAcknowledgedAndReadable(user);
+    }
+
+    @Test
+    void poisonEventsAreDeadLetteredAndTheProjectorFoldsOnPastThem() {
+        String user = newUser();
+        List<Written> poison;
+        try (PoisonWriter writer = PoisonWriter.transactional(stack.kafkaBootstrapServers())) {
+            poison = writer.writeEachKind(Topics.EVENTS, user, typed("type", PoisonWriter.UNKNOWN_TYPE)
+                    .put("eventId", UUID.randomUUID().toString()).put("userId", user).put("seq", 1)
+                    .put("commandId", UUID.randomUUID().toString()).put("occurredAt", "2026-01-01T00:00:00Z")
+                    .put("version", 1));
+        }
+
+        assertDeadLettered(poison, "unreadable event");
+        ApiClient api = Stacks.client(stack, user);
+        assertThat(api.post("/api/conversations", Map.of("id", "c1")).status()).isEqualTo(201);
+        try (CommandClient commands = new CommandClient(stack.kafkaBootstrapServers())) {
+            commands.send(user, StartGeneration.bare("g1", "c1", "demo", "demo", null)).block(Duration.ofSeconds(30));
+            commands.send(user, CompleteGeneration.completed("g1", "stop", new TokenUsage(10, 20, 0), 100))
+                    .block(Duration.ofSeconds(30));
+        }
+        JdbcTemplate postgres = new JdbcTemplate(new DriverManagerDataSource(stack.postgresJdbcUrl(), "postgres", "postgres"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(postgres.queryForObject(
+                "select coalesce(sum(output_tokens), 0) from usage_daily where user_id = ?", Long.class, user))
+                .as("the projector's totals move on after the poison").isEqualTo(20));
+        Written last = poison.get(poison.size() - 1);
+        assertThat(postgres.queryForObject("select next_offset from projector_offsets where topic = ? and partition = ?",
+                Long.class, Topics.EVENTS, last.partition())).isGreaterThan(last.offset());
+    }
+
+    @Test
+    void poisonRepliesAreDeadLetteredAndTheNextWriteIsStillAnswered() {
+        String user = newUser();
+        List<Written> poison;
+        try (PoisonWriter writer = PoisonWriter.transactional(stack.kafkaBootstrapServers())) {
+            poison = writer.writeEachKind(Topics.REPLIES, user, typed("outcome", PoisonWriter.UNKNOWN_TYPE)
+                    .put("commandId", UUID.randomUUID().toString()).put("userId", user).put("seq", 1));
+        }
+
+        assertDeadLettered(poison, "unreadable reply");
+        assertWritesAreAcknowledgedAndReadable(user);
+    }
+
+    @Test
+    void poisonDeltasAreDeadLetteredAndAReplyIsStillFollowedWholeFromAnotherInstance() {
+        String user = newUser();
+        ApiClient api = Stacks.client(stack, user);
+        List<Written> poison;
+        try (SseStream running = api.stream("POST", "/api/chat", turn("followed", "follow me past the poison"))) {
+            assertThat(running.next()).contains("\"start\"");
+            try (PoisonWriter writer = PoisonWriter.idempotent(stack.kafkaBootstrapServers())) {
+                ObjectNode delta = ChatJson.MAPPER.createObjectNode().put("generationId", "g-poison")
+                        .put("conversationId", "followed").put("index", 0);
+                delta.putObject("chunk").put("type", PoisonWriter.UNKNOWN_TYPE);
+                poison = writer.writeEachKind(Topics.DELTAS, user, delta);
+            }
+            String followed;
+            try (SseStream follower = new ApiClient(elsewhere, Stacks.devToken(stack, user))
+                    .stream("GET", "/api/chat/followed/stream", null)) {
+                assertThat(follower.status()).isEqualTo(200);
+                followed = text(follower.rest());
+            }
+            running.rest();
+
+            assertDeadLettered(poison, "unreadable delta");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(savedReply(api, "followed"))
+                    .as("the follower got the whole reply").isEqualTo(followed));
+        }
+    }
+
+    @Test
+    void poisonControlRecordsAreDeadLetteredAndAStopFromAnotherInstanceStillStopsAReply() {
+        String user = newUser();
+        ApiClient api = Stacks.client(stack, user);
+        List<Written> poison;
+        try (PoisonWriter writer = PoisonWriter.plain(stack.kafkaBootstrapServers())) {
+            poison = writer.writeEachKind(Topics.CONTROL, user, typed("type", PoisonWriter.UNKNOWN_TYPE)
+                    .put("userId", user).put("conversationId", "halted").put("generationId", "g-poison"));
+        }
+        assertDeadLettered(poison, "unreadable control record");
+
+        try (SseStream running = api.stream("POST", "/api/chat", turn("halted", "stop me past the poison"))) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(running.next()).isNotNull();
+            }
+            Response stopped = new ApiClient(elsewhere, Stacks.devToken(stack, user)).post("/api/chat/halted/stop", null);
+
+            assertThat(stopped.status()).isEqualTo(204);
+            assertThat(running.rest()).anyMatch(chunk -> chunk.contains("\"abort\""));
+        }
+    }
+
+    /** Each poison record has a dead letter with its key, the reason, and its topic, partition and offset. */
+    private static void assertDeadLettered(List<Written> poison, String reason) {
+        assertThat(poison).hasSize(PoisonWriter.Kind.values().length);
+        for (Written record : poison) {
+            ConsumerRecord<String, byte[]> letter = dlq.awaitDeadLetterOf(record.topic(), record.partition(), record.offset());
+            assertThat(letter.key()).as("the original key").isEqualTo(record.key());
+            assertThat(DeadLetterQueue.header(letter, RecordHeaders.DLQ_REASON)).isEqualTo(reason);
+            assertThat(DeadLetterQueue.header(letter, RecordHeaders.DLQ_EXCEPTION)).as(record.kind().name())
+                    .contains(record.kind().described);
+        }
+    }
+
+    private static void assertWritesAreAcknowledgedAndReadable(String user) {
+        ApiClient api = Stacks.client(stack, user);
+        Response created = api.post("/api/conversations", Map.of("id", "after-poison", "title", "still here"));
+        assertThat(created.status()).isEqualTo(201);
+        Response read = api.withHeader("X-Chat-Min-Seq", Long.toString(created.seq())).get("/api/conversations/after-poison");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("title").asString()).isEqualTo("still here");
+    }
+
+    private static String savedReply(ApiClient api, String conversationId) {
+        JsonNode messages = api.get("/api/conversations/" + conversationId + "/messages").json().get("items");
+        assertThat(messages).hasSize(2);
+        StringBuilder text = new StringBuilder();
+        messages.get(1).get("parts").forEach(part -> {
+            if (part.path("type").asString().equals("text")) {
+                text.append(part.get("text").asString());
+            }
+        });
+        return text.toString();
+    }
+
+    private static String text(List<String> data) {
+        assertThat(data).as("a followed stream ends with [DONE]").isNotEmpty().last().isEqualTo("[DONE]");
+        StringBuilder text = new StringBuilder();
+        for (String payload : data.subList(0, data.size() - 1)) {
+            JsonNode chunk = ChatJson.MAPPER.readTree(payload);
+            assertThat(chunk.get("type").asString()).as("no poison reaches the client").isNotEqualTo(PoisonWriter.UNKNOWN_TYPE);
+            if (chunk.get("type").asString().equals("text-delta")) {
+                text.append(chunk.get("delta").asString());
+            }
+        }
+        return text.toString();
+    }
+
+    private static Map<String, Object> turn(String conversationId, String text) {
+        Map<String, Object> message = Map.of("id", "m-" + conversationId, "role", "user",
+                "parts", List.of(Map.of("type", "text", "text", text)));
+        return Map.of("id", conversationId, "messages", List.of(message), "trigger", "submit-message", "model", "demo");
+    }
+
+    private static ObjectNode typed(String field, String type) {
+        return ChatJson.MAPPER.createObjectNode().put(field, type);
+    }
+
+    private static String newUser() {
+        return "poison-" + UUID.randomUUID();
+    }
+}

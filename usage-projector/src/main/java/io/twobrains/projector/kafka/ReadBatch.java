@@ -1,0 +1,41 @@
+package io.twobrains.projector.kafka;
+
+import io.twobrains.contract.DeadLetter;
+import io.twobrains.contract.Topics;
+import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.json.EventCodec;
+import io.twobrains.contract.json.MalformedRecordException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One polled batch, decoded: the events to fold, the dead letters of the records that are not events
+ * (bad JSON, an unknown type or version, oversized), and the next offset of every partition the batch
+ * touched, past both.
+ */
+public record ReadBatch(List<EventEnvelope> events, List<ProducerRecord<String, byte[]>> deadLetters,
+        Map<TopicPartition, Long> next) {
+
+    static final String REASON = "unreadable event";
+
+    public static ReadBatch of(Iterable<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> events = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            try {
+                Topics.requireFits(record.value());
+                events.add(EventCodec.fromBytes(record.value()));
+            } catch (MalformedRecordException e) {
+                deadLetters.add(DeadLetter.of(record, REASON, e));
+            }
+        }
+        return new ReadBatch(List.copyOf(events), List.copyOf(deadLetters), Map.copyOf(next));
+    }
+}
