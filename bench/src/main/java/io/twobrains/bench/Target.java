@@ -18,17 +18,20 @@ final class Target implements AutoCloseable {
     final URI door;
     final String kafka;
     final URI oidc;
+    /** The stack's PostgreSQL (user postgres), where the shared-database baseline gets a database of its own; may be null. */
+    private final String jdbcUrl;
 
-    private Target(LocalStack stack, URI door, String kafka, URI oidc) {
+    private Target(LocalStack stack, URI door, String kafka, URI oidc, String jdbc) {
         this.stack = stack;
         this.door = door;
         this.kafka = kafka;
         this.oidc = oidc;
+        this.jdbcUrl = jdbc;
     }
 
     static Target of(Options options) {
         if (options.url() != null) {
-            return new Target(null, options.url(), options.kafka(), options.oidc());
+            return new Target(null, options.url(), options.kafka(), options.oidc(), options.flag("jdbc", null));
         }
         try {
             LocalStackSettings settings = LocalStackSettings.freePorts(Files.createTempDirectory("twobrains-bench"))
@@ -41,7 +44,8 @@ final class Target implements AutoCloseable {
                             "twobrains.chat.max-concurrent-per-user", 1_000,
                             "twobrains.chat.demo-token-delay", options.tokenDelay().toMillis() + "ms"));
             LocalStack stack = LocalStack.start(settings, false);
-            return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl());
+            return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl(),
+                    stack.postgresJdbcUrl());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,6 +66,15 @@ final class Target implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The JDBC URL of the stack's PostgreSQL, or a clear failure when a running stack was given without one. */
+    String jdbc() {
+        if (jdbcUrl == null) {
+            throw new IllegalArgumentException("the shared-database baseline needs --jdbc jdbc:postgresql://host:port/postgres "
+                    + "(user and password from --jdbc-user/--jdbc-password, default postgres) when --url is given");
+        }
+        return jdbcUrl;
     }
 
     @Override
