@@ -16,6 +16,17 @@ final class Chart {
     private static final double BAR_START = 360;
     private static final double BAR_SPAN = 480;
     private static final String[] COLOURS = {"#2b6cb0", "#c05621"};
+    private static final double LOG_FLOOR_MS = 0.1;
+
+    /** Where a value falls between the floor and the largest value, from 0 to 1. */
+    record Scale(boolean logarithmic, double floor, double max) {
+        double fraction(double value) {
+            if (max <= floor || value <= floor) {
+                return 0;
+            }
+            return logarithmic ? Math.log(value / floor) / Math.log(max / floor) : (value - floor) / (max - floor);
+        }
+    }
 
     private Chart() {
     }
@@ -32,8 +43,9 @@ final class Chart {
         svg.text(16, y, String.format(Locale.ROOT, "%s users, %s s measured after %s s warm-up, %s cores, %s",
                 options.get("users"), options.get("durationSeconds"), options.get("warmupSeconds"),
                 result.get("cores"), result.get("startedAt")), "start", 12, "#555", false);
-        y = bars(svg, y + 30, "throughput (per second)", rows, List.of("throughputPerSecond"));
-        y = bars(svg, y + 20, "latency (ms): p50, p99", rows, List.of("p50Ms", "p99Ms"));
+        y = bars(svg, y + 30, "throughput (per second)", rows, List.of("throughputPerSecond"), false);
+        // Latencies span 0.5 ms to seconds: on a linear scale the fast ones would not show at all.
+        y = bars(svg, y + 20, "latency (ms, log scale): p50, p99", rows, List.of("p50Ms", "p99Ms"), true);
         if (figures.get("sizes") instanceof List<?> sizes && figures.get(Verdicts.TWOBRAINS_READS) instanceof Map
                 && figures.get(Verdicts.SHARED_READS) instanceof Map) {
             y = p99BySize(svg, y + 20, (List<Object>) sizes, figures);
@@ -57,7 +69,8 @@ final class Chart {
     }
 
     /** One bar per row and figure, scaled to the largest value shown in this panel. */
-    private static double bars(Svg svg, double y, String title, Map<String, Map<String, Object>> rows, List<String> keys) {
+    private static double bars(Svg svg, double y, String title, Map<String, Map<String, Object>> rows, List<String> keys,
+            boolean logarithmic) {
         svg.text(16, y, title, "start", 14, "#111", true);
         for (int k = 0; k < keys.size() && keys.size() > 1; k++) {
             svg.bar(BAR_START + k * 70, y - 10, 10, 10, COLOURS[k], "legend", keys.get(k), 0);
@@ -65,13 +78,14 @@ final class Chart {
         }
         double max = rows.values().stream().flatMap(row -> keys.stream().map(key -> Verdicts.number(row, key)))
                 .mapToDouble(Double::doubleValue).max().orElse(0);
+        Scale scale = logarithmic ? new Scale(true, LOG_FLOOR_MS, max) : new Scale(false, 0, max);
         double thickness = keys.size() == 1 ? 16 : 9;
         y += 10;
         for (Map.Entry<String, Map<String, Object>> row : rows.entrySet()) {
             svg.text(LABEL_END, y + thickness * keys.size() / 2 + 4, row.getKey(), "end", 12, "#111", false);
             for (int k = 0; k < keys.size(); k++) {
                 double value = Verdicts.number(row.getValue(), keys.get(k));
-                double width = max == 0 ? 0 : value / max * BAR_SPAN;
+                double width = scale.fraction(value) * BAR_SPAN;
                 svg.bar(BAR_START, y, width, thickness - 1, COLOURS[k], keys.get(k), row.getKey(), value);
                 svg.text(BAR_START + width + 6, y + thickness - 2, format(value), "start", 11, "#333", false);
                 y += thickness;

@@ -10,11 +10,11 @@ import java.util.Map;
 record Verdict(String target, double measured, boolean met) {
 
     static Verdict atLeast(String target, double measured, double bound) {
-        return new Verdict(target, Figures.round(measured), measured >= bound);
+        return new Verdict(target, Verdicts.ratio(measured), measured >= bound);
     }
 
     static Verdict atMost(String target, double measured, double bound) {
-        return new Verdict(target, Figures.round(measured), measured <= bound);
+        return new Verdict(target, Verdicts.ratio(measured), measured <= bound);
     }
 
     Map<String, Object> toMap() {

@@ -22,7 +22,7 @@ final class Verdicts {
     /** Throughput of {@code a} over that of {@code b}; 0 when {@code b} did nothing. */
     static double throughputRatio(Map<String, Object> a, Map<String, Object> b) {
         double below = number(b, "throughputPerSecond");
-        return below == 0 ? 0 : Figures.round(number(a, "throughputPerSecond") / below);
+        return below == 0 ? 0 : ratio(number(a, "throughputPerSecond") / below);
     }
 
     /** The write scenario's {@code ratios} and {@code targets}, from the summaries of its five measurements. */
@@ -71,7 +71,12 @@ final class Verdicts {
         List<String> sizes = new ArrayList<>(bySize.keySet());
         double first = number(summary(bySize, sizes.get(0)), "p99Ms");
         double last = number(summary(bySize, sizes.get(sizes.size() - 1)), "p99Ms");
-        return first == 0 ? 0 : Figures.round(last / first);
+        return first == 0 ? 0 : ratio(last / first);
+    }
+
+    /** Three decimals: a ratio far below one still shows how far. */
+    static double ratio(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static Map<String, Object> withTargets(Map<String, Object> ratios, List<Verdict> targets) {

@@ -34,6 +34,17 @@ class ChartTest {
     }
 
     @Test
+    void latencyBarsUseALogScaleSoMillisecondsShowNextToSeconds() throws Exception {
+        Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 7_000, 14_000, 4, 1000);
+
+        Map<String, Double> p50 = barWidths(parse(Chart.render(Results.result("write", figures))), "p50Ms");
+
+        // From the 0.1 ms floor to 1,000 ms is four decades: 1 ms is one of them, 10 ms two.
+        assertThat(p50.get(Verdicts.SHARED_OFF)).isGreaterThan(0);
+        assertThat(p50.get(Verdicts.PROCESSOR) / p50.get(Verdicts.SHARED_OFF)).isCloseTo(2.0, within(0.01));
+    }
+
+    @Test
     void chartIsWellFormedAndShowsRatiosAndTargetsWithTheirComparisonSigns() throws Exception {
         Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 7_000, 14_000, 4, 25);
         figures.putAll(Verdicts.write(figures));
