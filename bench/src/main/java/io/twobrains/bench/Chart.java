@@ -109,7 +109,7 @@ final class Chart {
         double top = y + 20;
         double height = 180;
         double left = 120;
-        double span = 640;
+        double span = 520;
         double scale = max == 0 ? 0 : height / (max * 1.15);
         svg.line(left, top + height, left + span, top + height, "#999").line(left, top, left, top + height, "#999");
         svg.text(left - 8, top + height + 4, "0", "end", 11, "#333", false);

@@ -62,7 +62,7 @@ final class ReadScenario {
                 List<Driver.Call> reads = new ArrayList<>();
                 List<Driver.Call> queries = new ArrayList<>();
                 for (int r = 0; r < options.users(); r++) {
-                    reads.add(() -> Scenarios.get(http, token, page).map(code -> code == 200));
+                    reads.add(() -> Scenarios.get(http, token, page).map(code -> Driver.expect(200, code)));
                     queries.add(() -> db.newestPage(user, "c1", Math.min(size, 50)));
                 }
                 System.out.printf("  %s, through the door:%n", label);

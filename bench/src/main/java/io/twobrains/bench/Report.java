@@ -40,6 +40,11 @@ final class Report {
         rows(figures).forEach((label, row) -> System.out.printf("%-56s %10s %9s %9s %9s %9s %7s %8s%n", label,
                 row.get("throughputPerSecond"), row.get("p50Ms"), row.get("p95Ms"), row.get("p99Ms"), row.get("maxMs"),
                 row.get("errors"), row.get("cpuSeconds")));
+        rows(figures).forEach((label, row) -> {
+            if (row.get("errorKinds") != null) {
+                System.out.printf("  errors of %s: %s%n", label, row.get("errorKinds"));
+            }
+        });
         if (figures.get("ratios") instanceof Map<?, ?> ratios) {
             System.out.println();
             ratios.forEach((name, value) -> System.out.printf("  %-54s %s%n", name, value));

@@ -62,7 +62,7 @@ final class Scenarios {
                                 throw new IllegalStateException("could not create a conversation: " + status);
                             }
                             return (Driver.Call) () -> post(http, token, "/api/conversations/c1/messages", body)
-                                    .map(code -> code == 201);
+                                    .map(code -> Driver.expect(201, code));
                         })), 16)
                 .collectList().block(Duration.ofMinutes(10));
         return Driver.run(calls, options);
@@ -83,7 +83,7 @@ final class Scenarios {
                 String token = target.token(user);
                 List<Driver.Call> calls = new ArrayList<>();
                 for (int r = 0; r < options.users(); r++) {
-                    calls.add(() -> get(http, token, "/api/conversations/c1/messages?limit=50").map(code -> code == 200));
+                    calls.add(() -> get(http, token, "/api/conversations/c1/messages?limit=50").map(code -> Driver.expect(200, code)));
                 }
                 System.out.printf("  %,d messages:%n", size);
                 bySize.put(size + " messages", Driver.run(calls, options));

@@ -20,6 +20,8 @@ final class Target implements AutoCloseable {
     final URI oidc;
     /** The stack's PostgreSQL (user postgres), where the shared-database baseline gets a database of its own; may be null. */
     private final String jdbcUrl;
+    /** One client for every token: a client per call would leave a selector thread per user behind. */
+    private final HttpClient tokens = HttpClient.newHttpClient();
 
     private Target(LocalStack stack, URI door, String kafka, URI oidc, String jdbc) {
         this.stack = stack;
@@ -54,7 +56,7 @@ final class Target implements AutoCloseable {
     /** A real token from the dev provider. */
     String token(String subject) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpResponse<String> response = tokens.send(
                     HttpRequest.newBuilder(oidc.resolve("/dev/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("sub=" + subject)).build(),
