@@ -18,6 +18,10 @@ import java.util.function.Supplier;
  * baselines, one after the other in one run, each with its own warm-up: the processor path against
  * the raw Kafka limit, and the HTTP path against the shared-database design with synchronous_commit
  * on and off. Then the ratios, and whether each target was met.
+ *
+ * <p>The processor path is done when a command's reply is read back committed from chat.replies; the
+ * processor writes it in the same transaction as the command's events, so it becomes visible at the
+ * same moment they do.
  */
 final class WriteScenario {
 
@@ -28,6 +32,7 @@ final class WriteScenario {
     }
 
     static Map<String, Object> run(Target target, Options options) {
+        target.jdbc(); // a missing --jdbc fails now, not after three measurements
         Map<String, Object> figures = new LinkedHashMap<>();
         measure(figures, Verdicts.PROCESSOR, () -> Scenarios.processorWrites(target, options));
         measure(figures, Verdicts.LIMIT, () -> rawKafkaLimit(target, options));
