@@ -80,7 +80,7 @@ final class Driver {
                             .map(scheduled -> users.get((int) ((scheduled / periodNanos) % users.size()))
                                     .get().doOnNext(ok -> count(ok, scheduled, figures))
                                     .onErrorResume(e -> {
-                                        figures.error();
+                                        figures.error(kind(e));
                                         return Mono.empty();
                                     })
                                     .subscribe());
@@ -98,7 +98,7 @@ final class Driver {
         return call.get()
                 .doOnNext(ok -> count(ok, start, figures))
                 .onErrorResume(e -> {
-                    figures.error();
+                    figures.error(kind(e));
                     return Mono.just(false);
                 });
     }
@@ -109,6 +109,26 @@ final class Driver {
         } else {
             figures.error();
         }
+    }
+
+    /** A status the call did not expect says itself; anything else by its exception's name. */
+    private static String kind(Throwable e) {
+        return e instanceof UnexpectedStatus status ? status.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Thrown by a call whose answer had another status than the one it expects. */
+    static final class UnexpectedStatus extends RuntimeException {
+        UnexpectedStatus(int status) {
+            super("status " + status, null, false, false);
+        }
+    }
+
+    /** The status check of an HTTP call: true for the expected status, else an error of that status's kind. */
+    static boolean expect(int expected, int status) {
+        if (status != expected) {
+            throw new UnexpectedStatus(status);
+        }
+        return true;
     }
 
     static long cpuNanos() {

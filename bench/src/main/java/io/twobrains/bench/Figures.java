@@ -2,8 +2,11 @@ package io.twobrains.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -12,11 +15,13 @@ final class Figures {
 
     private final Recorder latencies = new Recorder(TimeUnit.SECONDS.toMicros(60), 3);
     private final AtomicLong errors = new AtomicLong();
+    private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
     private volatile boolean measuring;
 
     void startMeasuring() {
         latencies.reset();
         errors.set(0);
+        errorKinds.clear();
         measuring = true;
     }
 
@@ -28,8 +33,14 @@ final class Figures {
     }
 
     void error() {
+        error("unexpected answer");
+    }
+
+    /** An error of a kind (a status, an exception), so a run with errors says what went wrong. */
+    void error(String kind) {
         if (measuring) {
             errors.incrementAndGet();
+            errorKinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
         }
     }
 
@@ -44,6 +55,11 @@ final class Figures {
         summary.put("p99Ms", ms(histogram.getValueAtPercentile(99)));
         summary.put("maxMs", ms(histogram.getMaxValue()));
         summary.put("errors", errors.get());
+        if (!errorKinds.isEmpty()) {
+            Map<String, Long> kinds = new TreeMap<>();
+            errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
+            summary.put("errorKinds", kinds);
+        }
         summary.put("cpuSeconds", round(cpuSeconds));
         return summary;
     }

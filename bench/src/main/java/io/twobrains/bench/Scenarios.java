@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -25,7 +26,7 @@ import reactor.netty.resources.ConnectionProvider;
 final class Scenarios {
 
     /** About 500 bytes on the wire, as in the write scenario. */
-    private static final String TEXT = "x".repeat(400);
+    static final String TEXT = "x".repeat(400);
 
     private Scenarios() {
     }
@@ -51,16 +52,19 @@ final class Scenarios {
     static Map<String, Object> httpWrites(Target target, Options options) {
         HttpClient http = client(target, options.users());
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Driver.Call> calls = new ArrayList<>();
-        for (int u = 0; u < options.users(); u++) {
-            String token = target.token("bench-http-" + run + "-" + u);
-            Integer status = post(http, token, "/api/conversations", "{\"id\":\"c1\"}").block(Duration.ofSeconds(30));
-            if (status == null || status != 201) {
-                throw new IllegalStateException("could not create a conversation: " + status);
-            }
-            String body = "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"text\":\"" + TEXT + "\"}]}";
-            calls.add(() -> post(http, token, "/api/conversations/c1/messages", body).map(code -> code == 201));
-        }
+        String body = "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"text\":\"" + TEXT + "\"}]}";
+        // Tokens and conversations for many users, a few at a time (1,000 one by one is minutes on a busy machine).
+        List<Driver.Call> calls = Flux.range(0, options.users())
+                .flatMap(u -> Mono.fromCallable(() -> target.token("bench-http-" + run + "-" + u))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(token -> post(http, token, "/api/conversations", "{\"id\":\"c1\"}").map(status -> {
+                            if (status != 201) {
+                                throw new IllegalStateException("could not create a conversation: " + status);
+                            }
+                            return (Driver.Call) () -> post(http, token, "/api/conversations/c1/messages", body)
+                                    .map(code -> Driver.expect(201, code));
+                        })), 16)
+                .collectList().block(Duration.ofMinutes(10));
         return Driver.run(calls, options);
     }
 
@@ -79,7 +83,7 @@ final class Scenarios {
                 String token = target.token(user);
                 List<Driver.Call> calls = new ArrayList<>();
                 for (int r = 0; r < options.users(); r++) {
-                    calls.add(() -> get(http, token, "/api/conversations/c1/messages?limit=50").map(code -> code == 200));
+                    calls.add(() -> get(http, token, "/api/conversations/c1/messages?limit=50").map(code -> Driver.expect(200, code)));
                 }
                 System.out.printf("  %,d messages:%n", size);
                 bySize.put(size + " messages", Driver.run(calls, options));
@@ -88,13 +92,13 @@ final class Scenarios {
         return bySize;
     }
 
-    private static HttpClient client(Target target, int connections) {
+    static HttpClient client(Target target, int connections) {
         ConnectionProvider pool = ConnectionProvider.builder("bench").maxConnections(connections + 16)
                 .pendingAcquireMaxCount(-1).build();
         return HttpClient.create(pool).baseUrl(target.door.toString()).responseTimeout(Duration.ofSeconds(60));
     }
 
-    private static Mono<Integer> post(HttpClient http, String token, String path, String json) {
+    static Mono<Integer> post(HttpClient http, String token, String path, String json) {
         return http.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
                         .set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
                 .post().uri(path)
@@ -102,13 +106,13 @@ final class Scenarios {
                 .responseSingle((response, body) -> body.then(Mono.just(response.status().code())));
     }
 
-    private static Mono<Integer> get(HttpClient http, String token, String path) {
+    static Mono<Integer> get(HttpClient http, String token, String path) {
         return http.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token))
                 .get().uri(path)
                 .responseSingle((response, body) -> body.then(Mono.just(response.status().code())));
     }
 
-    private static String id() {
+    static String id() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     }
 }

@@ -19,12 +19,17 @@ final class Target implements AutoCloseable {
     final URI door;
     final String kafka;
     final URI oidc;
+    /** The stack's PostgreSQL (user postgres), where the shared-database baseline gets a database of its own; may be null. */
+    private final String jdbcUrl;
+    /** One client for every token: a client per call would leave a selector thread per user behind. */
+    private final HttpClient tokens = HttpClient.newHttpClient();
 
-    private Target(LocalStack stack, URI door, String kafka, URI oidc) {
+    private Target(LocalStack stack, URI door, String kafka, URI oidc, String jdbc) {
         this.stack = stack;
         this.door = door;
         this.kafka = kafka;
         this.oidc = oidc;
+        this.jdbcUrl = jdbc;
     }
 
     static Target of(Options options) {
@@ -34,7 +39,7 @@ final class Target implements AutoCloseable {
     /** As {@link #of(Options)}, with more settings for a private stack (a model to point at, say). */
     static Target of(Options options, Map<String, Object> settingsOfScenario) {
         if (options.url() != null) {
-            return new Target(null, options.url(), options.kafka(), options.oidc());
+            return new Target(null, options.url(), options.kafka(), options.oidc(), options.flag("jdbc", null));
         }
         try {
             LocalStackSettings settings = LocalStackSettings.freePorts(Files.createTempDirectory("twobrains-bench"))
@@ -48,7 +53,8 @@ final class Target implements AutoCloseable {
                             "twobrains.chat.demo-token-delay", options.tokenDelay().toMillis() + "ms"))
                     .with(settingsOfScenario);
             LocalStack stack = LocalStack.start(settings, false);
-            return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl());
+            return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl(),
+                    stack.postgresJdbcUrl());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +71,7 @@ final class Target implements AutoCloseable {
     /** A real token from the dev provider. */
     String token(String subject) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpResponse<String> response = tokens.send(
                     HttpRequest.newBuilder(oidc.resolve("/dev/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("sub=" + subject)).build(),
@@ -77,6 +83,15 @@ final class Target implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The JDBC URL of the stack's PostgreSQL, or a clear failure when a running stack was given without one. */
+    String jdbc() {
+        if (jdbcUrl == null) {
+            throw new IllegalArgumentException("the shared-database baseline needs --jdbc jdbc:postgresql://host:port/postgres "
+                    + "(user and password from --jdbc-user/--jdbc-password, default postgres) when --url is given");
+        }
+        return jdbcUrl;
     }
 
     @Override

@@ -1,0 +1,37 @@
+package io.twobrains.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void anyFlagIsReadableByScenariosWhileKnownFlagsKeepWorking() {
+        Options options = Options.parse(new String[] {"chat-load", "--users", "7", "--duration", "15s",
+                "--ramp", "2m", "--sessions", "1_000", "--mode", "burst"});
+
+        assertThat(options.users()).isEqualTo(7);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.durationFlag("ramp", Duration.ZERO)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.intFlag("sessions", 0)).isEqualTo(1000);
+        assertThat(options.flag("mode", "steady")).isEqualTo("burst");
+        assertThat(options.flag("absent", "fallback")).isEqualTo("fallback");
+        assertThat(options.intFlag("absent", 3)).isEqualTo(3);
+    }
+
+    @Test
+    void theWriteScenarioDefaultsToAThousandUsersAndOthersToAHundred() {
+        assertThat(Options.parse(new String[] {"write"}).users()).isEqualTo(1000);
+        assertThat(Options.parse(new String[] {"read"}).users()).isEqualTo(100);
+        assertThat(Options.parse(new String[] {"write", "--users", "50"}).users()).isEqualTo(50);
+    }
+
+    @Test
+    void aFlagWithoutAValueIsRefused() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"write", "--users"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
