@@ -25,11 +25,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The projector killed with SIGKILL while it folds a write load, in a JVM of its own while the rest
  * of the stack runs here: once it has caught up, the Postgres totals are exactly the fold of the log.
  *
- * <p>Longer form: {@code -Dfaults.kills=10 -Dfaults.rowsBetweenKills=200} (default 2 and 20).
+ * <p>Longer form: {@code -Dfaults.kills=10 -Dfaults.rowsBetweenKills=200} (default 1 and 20).
  */
 class ProjectorCrashIT {
 
-    private static final int KILLS = Integer.getInteger("faults.kills", 2);
+    private static final int KILLS = Integer.getInteger("faults.kills", 1);
     private static final int ROWS_BETWEEN_KILLS = Integer.getInteger("faults.rowsBetweenKills", 20);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
