@@ -1,7 +1,9 @@
 package io.twobrains.local;
 
 import io.twobrains.command.CommandApiApplication;
+import io.twobrains.contract.Topics;
 import io.twobrains.door.DoorApplication;
+import io.twobrains.local.LocalStackSettings.Part;
 import io.twobrains.local.kafka.LocalKafkaBroker;
 import io.twobrains.oidc.DevOidcApplication;
 import io.twobrains.processor.ProcessorApplication;
@@ -20,7 +22,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
-    private LocalKafkaBroker kafka;
+    private String kafkaBootstrap;
     private LocalPostgres postgres;
     private ConfigurableApplicationContext processor;
     private ConfigurableApplicationContext projector;
@@ -109,8 +114,10 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(boolean rebuild, boolean replay) {
         long begin = System.nanoTime();
-        kafka = track(new LocalKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                settings.kafkaControllerPort()).start());
+        kafkaBootstrap = settings.runsHere(Part.KAFKA)
+                ? track(new LocalKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                        settings.kafkaControllerPort()).start()).bootstrapServers()
+                : "127.0.0.1:" + settings.kafkaPort();
         postgres = track(LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort()));
         trackContext(DevOidcApplication.application(), Map.of(
                 "server.port", settings.oidcPort(),
@@ -119,13 +126,19 @@ public final class LocalStack implements AutoCloseable {
         if (rebuild) {
             rebuildProcessor();
         }
-        processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
-        awaitProcessorRunning();
+        if (settings.runsHere(Part.PROCESSOR)) {
+            processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
+            awaitProcessorRunning();
+        } else {
+            createTopics(); // the processor would have; the APIs need chat.replies to start
+        }
         if (replay) {
             UsageProjectorApplication.replay(app -> embedded(app),
                     arguments(projectorArgs(), Kind.REACTIVE_JDBC));
         }
-        projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
+        if (settings.runsHere(Part.PROJECTOR)) {
+            projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
+        }
         addCommandApi(settings.commandApiPort());
         trackContext(QueryApiApplication.application(), Map.of(
                 "server.port", settings.queryApiPort(),
@@ -146,6 +159,9 @@ public final class LocalStack implements AutoCloseable {
      * rest of the stack keeps running. Returns the number of events folded.
      */
     public synchronized long replayProjector() {
+        if (!settings.runsHere(Part.PROJECTOR)) {
+            throw new IllegalStateException("the projector runs in another process");
+        }
         started.remove(projector);
         projector.close();
         long folded = UsageProjectorApplication.replay(app -> embedded(app),
@@ -189,10 +205,22 @@ public final class LocalStack implements AutoCloseable {
         processor.close();
     }
 
+    /**
+     * The command-line arguments of a part that runs in another process ({@code ProcessorApplication}
+     * or {@code UsageProjectorApplication} as main class): what this stack would have given it.
+     */
+    public String[] childArguments(Part part) {
+        return switch (part) {
+            case PROCESSOR -> arguments(processorArgs(), Kind.REACTIVE);
+            case PROJECTOR -> arguments(projectorArgs(), Kind.REACTIVE_JDBC);
+            case KAFKA -> throw new IllegalArgumentException("the broker takes no Spring arguments");
+        };
+    }
+
     private Map<String, Object> projectorArgs() {
         return Map.of(
                 "server.port", settings.projectorPort(),
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "spring.kafka.bootstrap-servers", kafkaBootstrap,
                 "spring.datasource.url", postgres.jdbcUrl(),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres");
@@ -214,7 +242,7 @@ public final class LocalStack implements AutoCloseable {
     public ConfigurableApplicationContext addCommandApi(int port) {
         return trackContext(CommandApiApplication.application(), Map.of(
                 "server.port", port,
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "spring.kafka.bootstrap-servers", kafkaBootstrap,
                 "twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()),
                 "twobrains.secrets.current-key-id", LocalSecrets.KEY_ID,
                 "twobrains.chat.processor-url", "http://localhost:" + settings.processorPort()), Kind.REACTIVE);
@@ -227,11 +255,22 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, Object> processorArgs(int port, Path stateDir) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("server.port", port);
-        args.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        args.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
         args.put("twobrains.processor.state-dir", stateDir);
         args.put("twobrains.processor.partitions", settings.partitions());
         args.put("twobrains.processor.commit-interval", settings.commitInterval().toMillis() + "ms");
         return args;
+    }
+
+    private void createTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
+            Topics.ensure(admin, settings.partitions(), (short) 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create the chat topics", e);
+        }
     }
 
     private void rebuildProcessor() {
@@ -292,7 +331,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrap;
     }
 
     /** The global brain's database (user and password: postgres). */
@@ -314,7 +353,7 @@ public final class LocalStack implements AutoCloseable {
                   Kafka              %s
                   PostgreSQL         %s
                 Press Ctrl-C to stop.
-                %n""", settings.dataDir(), doorUrl(), doorUrl(), oidcUrl(), oidcUrl(), kafka.bootstrapServers(),
+                %n""", settings.dataDir(), doorUrl(), doorUrl(), oidcUrl(), oidcUrl(), kafkaBootstrap,
                 postgres.jdbcUrl());
     }
 

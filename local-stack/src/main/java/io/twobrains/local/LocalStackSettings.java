@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,13 +18,27 @@ import java.util.Set;
  * @param partitions     partitions of the chat topics (created on first start)
  * @param commitInterval the processor's transaction commit interval
  * @param overrides      more properties for every service
+ * @param external       parts another process runs, at this stack's ports and data directory (a fault
+ *                       test kills and restarts them); the stack expects them there and does not start them
  */
 public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort, int queryApiPort,
         int processorPort, int projectorPort, int oidcPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
-        int partitions, Duration commitInterval, Map<String, Object> overrides) {
+        int partitions, Duration commitInterval, Map<String, Object> overrides, Set<Part> external) {
+
+    /** The parts of the stack that may run outside its JVM. */
+    public enum Part { KAFKA, PROCESSOR, PROJECTOR }
 
     public LocalStackSettings {
         overrides = Map.copyOf(overrides);
+        external = Set.copyOf(external);
+    }
+
+    /** Everything in this JVM. */
+    public LocalStackSettings(Path dataDir, int doorPort, int commandApiPort, int queryApiPort, int processorPort,
+            int projectorPort, int oidcPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int partitions,
+            Duration commitInterval, Map<String, Object> overrides) {
+        this(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort, oidcPort, kafkaPort,
+                kafkaControllerPort, postgresPort, partitions, commitInterval, overrides, Set.of());
     }
 
     /** The ports of the README: the door on 8080, the OIDC provider on 9000, Kafka on 9092. */
@@ -41,7 +56,7 @@ public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort,
 
     public LocalStackSettings withCommitInterval(Duration interval) {
         return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
-                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, interval, overrides);
+                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, interval, overrides, external);
     }
 
     /** Extra properties for every service (as command-line arguments), e.g. a lower quota for a test. */
@@ -49,7 +64,19 @@ public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort,
         Map<String, Object> all = new java.util.HashMap<>(overrides);
         all.putAll(moreOverrides);
         return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
-                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, commitInterval, all);
+                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, commitInterval, all, external);
+    }
+
+    /** The same stack with {@code parts} left to another process (see {@link LocalStack#childArguments}). */
+    public LocalStackSettings withExternal(Part... parts) {
+        Set<Part> all = new HashSet<>(external);
+        all.addAll(List.of(parts));
+        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
+                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, commitInterval, overrides, all);
+    }
+
+    public boolean runsHere(Part part) {
+        return !external.contains(part);
     }
 
     public String issuer() {

@@ -3,7 +3,6 @@ package io.twobrains.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.twobrains.contract.Topics;
 import io.twobrains.contract.command.CompleteGeneration;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.command.StartGeneration;
@@ -13,11 +12,11 @@ import io.twobrains.contract.event.GenerationCompleted;
 import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.UserErased;
 import io.twobrains.contract.generation.TokenUsage;
-import io.twobrains.contract.json.EventCodec;
 import io.twobrains.contract.profile.Provider;
 import io.twobrains.contract.profile.SealedSecret;
 import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.CommandClient;
+import io.twobrains.testkit.EventsTopic;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,12 +29,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -219,25 +212,6 @@ class AnalyticsIT {
     }
 
     private static List<EventEnvelope> allEvents(LocalStack stack) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<EventEnvelope> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(EventCodec.fromBytes(record.value()));
-                }
-            }
-        }
-        events.sort(Comparator.comparing(EventEnvelope::userId).thenComparingLong(EventEnvelope::seq));
-        return events;
+        return EventsTopic.readAll(stack.kafkaBootstrapServers());
     }
 }
