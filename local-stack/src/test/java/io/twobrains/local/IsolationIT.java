@@ -73,6 +73,7 @@ class IsolationIT {
         for (Attack attack : concat(probes, creations)) {
             covered.add(ApiEndpoints.matching(endpoints, attack.method(), attack.path()));
         }
+        assertThat(covered).as("every request of the sweep reaches an endpoint").doesNotContainNull();
         assertThat(covered).as("every endpoint of the controllers is in the sweep").containsAll(endpoints);
 
         // While a reply of A's runs, B can neither follow nor stop it.
