@@ -88,6 +88,58 @@ public final class TokenMint {
                 : token(subject, ttl, java.util.Map.of("roles", List.of(roles)));
     }
 
+    /**
+     * A token signed with this key whose claims {@code adjust} changes first: a valid one to start from,
+     * made invalid on purpose (no subject, not yet valid, a huge claim, ...).
+     */
+    public String tokenWith(String subject, java.util.function.Consumer<JWTClaimsSet.Builder> adjust) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .jwtID(UUID.randomUUID().toString());
+        adjust.accept(claims);
+        return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+    }
+
+    /** The claims of a valid token, unsigned ({@code alg: none}): it must be refused. */
+    public String unsignedToken(String subject) {
+        Instant now = Instant.now();
+        return new com.nimbusds.jwt.PlainJWT(new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audience)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1)))).build()).serialize();
+    }
+
+    /**
+     * A token MACed (HS256) with the public key's bytes as the secret, under this key's id: the classic
+     * algorithm confusion, which must be refused.
+     */
+    public String hmacTokenWithPublicKey(String subject) {
+        Instant now = Instant.now();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+                    new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audience)
+                            .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1)))).build());
+            byte[] secret = key.toPublicJWK().toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(java.util.Arrays.copyOf(secret, Math.max(secret.length, 64))));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String sign(JWSHeader header, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(header, claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String token(String subject, Duration ttl, java.util.Map<String, Object> extraClaims) {
         Instant now = Instant.now();
         Instant issuedAt = ttl.isNegative() ? now.plus(ttl).minus(Duration.ofMinutes(5)) : now;

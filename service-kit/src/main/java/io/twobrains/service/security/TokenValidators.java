@@ -8,7 +8,10 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
-/** Issuer, expiry, audience, and a subject that can serve as a user id. */
+/**
+ * Issuer, expiry (which must be there: a token without one would never expire), audience, and a
+ * subject that can serve as a user id.
+ */
 final class TokenValidators {
 
     private TokenValidators() {
@@ -17,6 +20,10 @@ final class TokenValidators {
     static OAuth2TokenValidator<Jwt> forProperties(SecurityProperties properties) {
         return new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                // The default checks exp only when present.
+                jwt -> jwt.getExpiresAt() != null
+                        ? OAuth2TokenValidatorResult.success()
+                        : failure("the token has no expiry"),
                 jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
                         ? OAuth2TokenValidatorResult.success()
                         : failure("the token is not meant for " + properties.audience()),

@@ -1,0 +1,67 @@
+package io.twobrains.door;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A request Netty cannot decode (headers over the size limit, an overlong or broken request line)
+ * never reaches the gateway; Reactor Netty would answer it with a bare status. This handler, right
+ * after the HTTP codec, answers it as a problem like every other error of the API, and closes the
+ * connection, since the rest of its bytes cannot be trusted.
+ */
+final class UndecodableRequestProblems extends ChannelInboundHandlerAdapter {
+
+    static final String NAME = "twobrains.undecodableRequestProblems";
+
+    private boolean answered;
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        if (answered) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (message instanceof HttpRequest request && request.decoderResult().isFailure()) {
+            answered = true;
+            Throwable cause = request.decoderResult().cause();
+            ReferenceCountUtil.release(message);
+            HttpResponseStatus status = cause instanceof TooLongHttpHeaderException
+                    ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                    : HttpResponseStatus.BAD_REQUEST;
+            context.writeAndFlush(problem(status)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        context.fireChannelRead(message);
+    }
+
+    private static FullHttpResponse problem(HttpResponseStatus status) {
+        String detail = status == HttpResponseStatus.BAD_REQUEST ? "the request is not valid HTTP"
+                : "the request's " + (status == HttpResponseStatus.REQUEST_URI_TOO_LONG ? "first line" : "headers")
+                        + " are larger than the server accepts";
+        String json = "{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code()
+                + ",\"detail\":\"" + detail + "\"}";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return response;
+    }
+}
