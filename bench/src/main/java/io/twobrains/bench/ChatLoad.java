@@ -33,6 +33,7 @@ import reactor.netty.resources.ConnectionProvider;
 final class ChatLoad {
 
     static final String MODEL = "gpt-4o-mini";
+    private static final String OK = "ok";
 
     private ChatLoad() {
     }
@@ -160,7 +161,9 @@ final class ChatLoad {
         AtomicLong errors = new AtomicLong();
         AtomicLong completed = new AtomicLong();
         Figures firstToken = new Figures();
+        Figures failures = new Figures();
         firstToken.startMeasuring();
+        failures.startMeasuring();
         long start = System.nanoTime();
         Flux.interval(Duration.ofNanos(1_000_000_000L / ramp)).take(count)
                 .flatMap(i -> {
@@ -172,7 +175,7 @@ final class ChatLoad {
                             .send(ByteBufFlux.fromString(Mono.just(chatBody("c1", "m1", "tokens:" + tokens)),
                                     StandardCharsets.UTF_8, ByteBufAllocator.DEFAULT))
                             .response((response, content) -> response.status().code() != 200
-                                    ? content.then(Mono.just(false))
+                                    ? content.then(Mono.just("status " + response.status().code()))
                                     : content.asString()
                                             .doOnNext(text -> {
                                                 if (text.contains("text-delta") && counted.compareAndSet(false, true)) {
@@ -180,17 +183,21 @@ final class ChatLoad {
                                                     peak.accumulateAndGet(open.incrementAndGet(), Math::max);
                                                 }
                                             })
-                                            .reduce(false, (ended, text) -> ended || text.contains("\"type\":\"finish\"")))
+                                            .reduce(false, (ended, text) -> ended || text.contains("\"type\":\"finish\""))
+                                            .map(ended -> ended ? OK : "ended without finish"))
                             .next()
-                            .onErrorReturn(false)
-                            .doOnNext(ok -> {
+                            .onErrorResume(e -> Mono.just(e.getClass().getSimpleName()))
+                            .doOnNext(outcome -> {
                                 if (counted.get()) {
                                     open.decrementAndGet();
                                 }
-                                if (ok) {
+                                if (outcome.equals(OK)) {
                                     completed.incrementAndGet();
-                                } else if (errors.incrementAndGet() == 1) {
-                                    peakBeforeFirstError.set(peak.get());
+                                } else {
+                                    failures.error(outcome);
+                                    if (errors.incrementAndGet() == 1) {
+                                        peakBeforeFirstError.set(peak.get());
+                                    }
                                 }
                             });
                 }, count)
@@ -202,6 +209,7 @@ final class ChatLoad {
         figures.put("heldWithNoError", peakBeforeFirstError.get() < 0 ? peak.get() : peakBeforeFirstError.get());
         figures.put("completed", completed.get());
         figures.put("errors", errors.get());
+        figures.put("errorKinds", failures.summary(1, 0).getOrDefault("errorKinds", Map.of()));
         figures.put("first token", firstToken.summary((System.nanoTime() - start) / 1e9, 0));
         return figures;
     }
