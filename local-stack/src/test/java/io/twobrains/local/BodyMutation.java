@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -108,71 +105,83 @@ sealed interface BodyMutation {
         }
     }
 
-    static Arbitrary<BodyMutation> any() {
-        Arbitrary<Integer> at = Arbitraries.integers().between(0, 1000);
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, Combinators.combine(at, oddValues()).as(Replace::new)),
-                Tuple.of(3, at.map(Remove::new)),
-                Tuple.of(3, Combinators.combine(at, fieldNames(), oddValues()).as(Add::new)),
-                Tuple.of(1, at.map(Truncate::new)),
-                Tuple.of(2, Combinators.combine(at, Arbitraries.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
+    static BodyMutation any(RandomGenerator random) {
+        return Draw.weighted(random,
+                Draw.weight(8, r -> new Replace(at(r), oddValue(r))),
+                Draw.weight(3, r -> new Remove(at(r))),
+                Draw.weight(3, r -> new Add(at(r), fieldName(r), oddValue(r))),
+                Draw.weight(1, r -> new Truncate(at(r))),
+                Draw.weight(2, r -> new InvalidUtf8(at(r), Draw.element(r, new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
                         new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80},
-                        new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {0})).as(InvalidUtf8::new)),
-                Tuple.of(3, wholeBodies()));
+                        new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {0}))),
+                Draw.weight(3, BodyMutation::wholeBody));
     }
 
-    /** Values of the wrong type, out of range, huge, deeply nested, badly encoded, or not JSON. */
-    static Arbitrary<String> oddValues() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of("null", "true", "false", "0", "-1", "1.5", "-0", "1e400", "-1e400",
+    /** Where in the body: the mutations wrap it around the number of places there are. */
+    private static int at(RandomGenerator random) {
+        return Draw.between(random, 0, 1000);
+    }
+
+    /** A value of the wrong type, out of range, huge, deeply nested, badly encoded, or not JSON. */
+    static String oddValue(RandomGenerator random) {
+        return Draw.weighted(random,
+                Draw.weight(6, r -> Draw.element(r, "null", "true", "false", "0", "-1", "1.5", "-0", "1e400", "-1e400",
                         "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "\"\"", "\" \"",
                         "[]", "{}", "[null]", "{\"\":null}", "\"\\ud800\"", "\"\\udc00x\\ud800\"", "\"\\u0000\"",
                         "\"\\u202e\\u0301\\ufeff\"", "\"😀\"", "NaN", "Infinity", "undefined", "'single'", "\"unterminated",
                         "[1,2", "{\"a\":}", "0x10", "01", "\"dark\"", "\"user\"", "\"assistant\"", "\"system\"", "\"text\"",
                         "\"http\"", "\"sse\"", "\"demo\"", "\"gpt-4o-mini\"", "\"regenerate-message\"", "\"c1\"", "\"s1\"",
                         "\"../../etc/passwd\"", "\"http://127.0.0.1/x\"", "\"file:///etc/passwd\"", "\"<script>\"")),
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40).map(s -> ChatJson.MAPPER.writeValueAsString(s))),
-                Tuple.of(2, Arbitraries.strings().alpha().numeric().withChars('-', '_').ofMinLength(1).ofMaxLength(70)
-                        .map(s -> "\"" + s + "\"")),
-                Tuple.of(2, Arbitraries.longs().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.doubles().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.integers().between(1, 300_000).map(n -> "\"" + "x".repeat(n) + "\"")),
-                Tuple.of(1, Arbitraries.integers().between(1, 5_000).map(n -> "[".repeat(n) + "]".repeat(n))),
-                Tuple.of(1, Arbitraries.integers().between(1, 2_000).map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n))),
-                Tuple.of(1, Arbitraries.integers().between(1, 2_000).map(n -> "[" + "{\"type\":\"text\",\"text\":\"x\"},"
-                        .repeat(n) + "{}]")));
+                Draw.weight(3, r -> ChatJson.MAPPER.writeValueAsString(Draw.anyString(r, 40))),
+                Draw.weight(2, r -> "\"" + Draw.string(r, Draw.ALPHANUMERIC + "-_", 1, 70) + "\""),
+                Draw.weight(2, r -> String.valueOf(Draw.anyLong(r))),
+                Draw.weight(1, r -> String.valueOf(Draw.anyDouble(r))),
+                Draw.weight(1, r -> "\"" + "x".repeat(Draw.between(r, 1, 300_000)) + "\""),
+                Draw.weight(1, r -> {
+                    int n = Draw.between(r, 1, 5_000);
+                    return "[".repeat(n) + "]".repeat(n);
+                }),
+                Draw.weight(1, r -> {
+                    int n = Draw.between(r, 1, 2_000);
+                    return "{\"a\":".repeat(n) + "1" + "}".repeat(n);
+                }),
+                Draw.weight(1, r -> "[" + "{\"type\":\"text\",\"text\":\"x\"},".repeat(Draw.between(r, 1, 2_000)) + "{}]"));
     }
 
-    static Arbitrary<String> fieldNames() {
-        return Arbitraries.oneOf(Arbitraries.of("id", "owner", "userId", "role", "parts", "title", "messages", "trigger",
+    static String fieldName(RandomGenerator random) {
+        return Draw.oneOf(random,
+                r -> Draw.element(r, "id", "owner", "userId", "role", "parts", "title", "messages", "trigger",
                         "model", "messageId", "headers", "url", "key", "baseUrl", "theme", "__proto__", "", "seq"),
-                Arbitraries.strings().all().ofMaxLength(20));
+                r -> Draw.anyString(r, 20));
     }
 
-    static Arbitrary<BodyMutation> wholeBodies() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(
-                        new Whole("empty", new byte[0]),
-                        new Whole("null", utf8("null")),
-                        new Whole("array", utf8("[]")),
-                        new Whole("string", utf8("\"hello\"")),
-                        new Whole("number", utf8("42")),
-                        new Whole("open brace", utf8("{")),
-                        new Whole("not json", utf8("title=hello&id=x")),
-                        new Whole("xml", utf8("<conversation><id>x</id></conversation>")),
-                        new Whole("bom", utf8("\ufeff{}")),
-                        new Whole("comments", utf8("{/* c */ \"title\": \"t\"}")),
-                        new Whole("trailing garbage", utf8("{\"title\":\"t\"}}}}")),
-                        new Whole("two documents", utf8("{\"title\":\"t\"} {\"title\":\"u\"}")),
-                        new Whole("duplicate keys", utf8("{\"title\":\"a\",\"title\":\"b\",\"id\":\"x\",\"id\":\"y\"}")),
-                        new Whole("huge number", utf8("{\"limit\":1" + "0".repeat(20_000) + "}")),
-                        new Whole("deep arrays", utf8("[".repeat(100_000))),
-                        new Whole("deep objects", utf8("{\"a\":".repeat(50_000))),
-                        new Whole("over the limit", utf8("{\"title\":\"" + "x".repeat(300 * 1024) + "\"}")),
-                        new Whole("long key", utf8("{\"" + "k".repeat(100_000) + "\":1}")),
-                        new Whole("many keys", utf8(manyKeys(20_000))),
-                        new Whole("utf-16", "{\"title\":\"t\"}".getBytes(StandardCharsets.UTF_16))),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(300).map(bytes -> new Whole("random bytes", bytes)));
+    /** Whole other bodies, built once: some are hundreds of kilobytes. */
+    List<Whole> WHOLE_BODIES = List.of(
+            new Whole("empty", new byte[0]),
+            new Whole("null", utf8("null")),
+            new Whole("array", utf8("[]")),
+            new Whole("string", utf8("\"hello\"")),
+            new Whole("number", utf8("42")),
+            new Whole("open brace", utf8("{")),
+            new Whole("not json", utf8("title=hello&id=x")),
+            new Whole("xml", utf8("<conversation><id>x</id></conversation>")),
+            new Whole("bom", utf8("\ufeff{}")),
+            new Whole("comments", utf8("{/* c */ \"title\": \"t\"}")),
+            new Whole("trailing garbage", utf8("{\"title\":\"t\"}}}}")),
+            new Whole("two documents", utf8("{\"title\":\"t\"} {\"title\":\"u\"}")),
+            new Whole("duplicate keys", utf8("{\"title\":\"a\",\"title\":\"b\",\"id\":\"x\",\"id\":\"y\"}")),
+            new Whole("huge number", utf8("{\"limit\":1" + "0".repeat(20_000) + "}")),
+            new Whole("deep arrays", utf8("[".repeat(100_000))),
+            new Whole("deep objects", utf8("{\"a\":".repeat(50_000))),
+            new Whole("over the limit", utf8("{\"title\":\"" + "x".repeat(300 * 1024) + "\"}")),
+            new Whole("long key", utf8("{\"" + "k".repeat(100_000) + "\":1}")),
+            new Whole("many keys", utf8(manyKeys(20_000))),
+            new Whole("utf-16", "{\"title\":\"t\"}".getBytes(StandardCharsets.UTF_16)));
+
+    static BodyMutation wholeBody(RandomGenerator random) {
+        return Draw.oneOf(random,
+                r -> Draw.element(r, WHOLE_BODIES),
+                r -> new Whole("random bytes", Draw.bytes(r, 300)));
     }
 
     private static String manyKeys(int count) {

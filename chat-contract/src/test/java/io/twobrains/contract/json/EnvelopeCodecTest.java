@@ -37,11 +37,11 @@ import io.twobrains.contract.view.ConversationView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeCodecTest {
@@ -120,10 +120,37 @@ class EnvelopeCodecTest {
         assertThat(ReplyCodec.fromBytes(ReplyCodec.toBytes(reply))).isEqualTo(reply);
     }
 
-    @Property(tries = 200)
-    void anyTextAndUserIdSurviveTheWire(@ForAll String text, @ForAll String userId) {
-        CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID(), userId.isEmpty() ? "u" : userId, Instant.now(),
-                new AppendMessage("c1", "m1", Role.USER, List.of(new TextPart(text))), null);
-        assertThat(CommandCodec.fromBytes(CommandCodec.toBytes(envelope))).isEqualTo(envelope);
+    @Test
+    void anyTextAndUserIdSurviveTheWire() {
+        // A fixed seed: the same 200 texts every run, so a failure names a try that reproduces.
+        long seed = 20261127;
+        Random random = new Random(seed);
+        for (int tryNumber = 1; tryNumber <= 200; tryNumber++) {
+            String text = anyText(random);
+            String userId = anyText(random);
+            CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID(), userId.isEmpty() ? "u" : userId, Instant.now(),
+                    new AppendMessage("c1", "m1", Role.USER, List.of(new TextPart(text))), null);
+            assertThat(CommandCodec.fromBytes(CommandCodec.toBytes(envelope)))
+                    .as("try %d of 200 from seed %d: text %s, user %s", tryNumber, seed, text, userId).isEqualTo(envelope);
+        }
+    }
+
+    /** Up to 255 code points from all of Unicode; an empty text, one code point and the longest come up often. */
+    private static String anyText(RandomGenerator random) {
+        int length = switch (random.nextInt(10)) {
+            case 0 -> 0;
+            case 1 -> 1;
+            case 2 -> 255;
+            default -> random.nextInt(256);
+        };
+        StringBuilder text = new StringBuilder();
+        while (text.codePointCount(0, text.length()) < length) {
+            int codePoint = random.nextInt(Character.MAX_CODE_POINT + 1);
+            // A lone surrogate is no character: a String holding one has no UTF-8 form to survive the wire in.
+            if (Character.getType(codePoint) != Character.SURROGATE) {
+                text.appendCodePoint(codePoint);
+            }
+        }
+        return text.toString();
     }
 }
