@@ -1,9 +1,9 @@
 package io.twobrains.door;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A request Netty cannot decode (headers over the size limit, an overlong or broken request line)
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 final class UndecodableRequestProblems extends ChannelInboundHandlerAdapter {
 
     static final String NAME = "twobrains.undecodableRequestProblems";
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private boolean answered;
 
@@ -44,10 +47,25 @@ final class UndecodableRequestProblems extends ChannelInboundHandlerAdapter {
                     : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
                     : HttpResponseStatus.BAD_REQUEST;
-            context.writeAndFlush(problem(status)).addListener(ChannelFutureListener.CLOSE);
+            context.writeAndFlush(problem(status)).addListener(written -> lingeringClose(context));
             return;
         }
         context.fireChannelRead(message);
+    }
+
+    /**
+     * Closing at once while the client is still sending the rest of an oversized request makes the
+     * kernel answer the unread bytes with a reset, which can reach the client before the problem
+     * does. So the server stops writing, drops what still arrives, and closes when the client has
+     * read the answer and closed its side, or after a grace period.
+     */
+    private static void lingeringClose(ChannelHandlerContext context) {
+        if (context.channel() instanceof DuplexChannel duplex) {
+            duplex.shutdownOutput();
+            context.executor().schedule(() -> context.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            context.close();
+        }
     }
 
     private static FullHttpResponse problem(HttpResponseStatus status) {
