@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.ApiClient.Response;
 import io.twobrains.testkit.TokenMint;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +122,38 @@ class BadInputIT {
         assertProblem(api.get("/api/conversations/c1/messages?before=AAAA"), 400);
         assertProblem(api.withHeader("X-Chat-Min-Seq", "soon").get("/api/conversations"), 400);
         assertProblem(api.withHeader("Idempotency-Key", "x".repeat(300)).post("/api/conversations", Map.of()), 400);
+        assertNothingWritten();
+    }
+
+    /**
+     * Two requests sent at once on one connection, the second with headers over the door's limit: the
+     * first is answered in full, then the second with a 431 problem, then the connection closes. The
+     * door must not write the problem into the middle of the first answer (it has not even begun when
+     * the second request is found undecodable).
+     */
+    @Test
+    void anUndecodableRequestBehindAnotherIsAnsweredAfterIt() throws IOException {
+        URI door = stack.doorUrl();
+        String authority = door.getHost() + ":" + door.getPort();
+        String first = "GET /api/conversations/c1 HTTP/1.1\r\nHost: " + authority + "\r\nAuthorization: Bearer "
+                + Stacks.devToken(stack, user) + "\r\n\r\n";
+        String second = "DELETE /api/conversations/c1 HTTP/1.1\r\nHost: " + authority + "\r\nX-Huge: "
+                + "x".repeat(10_000) + "\r\n\r\n";
+        try (Socket socket = new Socket(door.getHost(), door.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((first + second).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            RawHttpResponse.Reader answers = new RawHttpResponse.Reader(socket.getInputStream());
+
+            RawHttpResponse answer = answers.next();
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"kept\"");
+            RawHttpResponse problem = answers.next();
+            assertThat(problem.status()).as(problem.body()).isEqualTo(431);
+            assertThat(problem.header("content-type")).startsWith("application/problem+json");
+            assertThat(problem.body()).contains("\"status\":431");
+            assertThat(answers.atEnd()).as("the door closes the connection after the problem").isTrue();
+        }
         assertNothingWritten();
     }
 

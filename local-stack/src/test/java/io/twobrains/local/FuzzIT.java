@@ -262,7 +262,7 @@ class FuzzIT {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(target + " failed", e);
+            throw new IllegalStateException(target + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
