@@ -1,5 +1,6 @@
 package io.twobrains.bench;
 
+import io.twobrains.contract.TopicEnds;
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.event.ConversationStarted;
 import io.twobrains.contract.event.Event;
@@ -18,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -153,14 +150,7 @@ final class Recovery {
 
     private static long endOffset(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            int partitions = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get()
-                    .get(Topics.EVENTS).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(Topics.EVENTS, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(request).all().get().values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+            return TopicEnds.total(admin, Topics.EVENTS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -186,7 +176,7 @@ final class Recovery {
                     System.out.println();
                     return;
                 }
-                sleep(500);
+                LocalStack.sleep(500);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -202,7 +192,7 @@ final class Recovery {
             }
             RestoreProgress.Snapshot progress = chatStreams.restoreProgress().snapshot();
             Progress.bar("restore", progress.restored(), Math.max(progress.total(), 1));
-            sleep(200);
+            LocalStack.sleep(200);
         }
         RestoreProgress.Snapshot done = chatStreams.restoreProgress().snapshot();
         Progress.bar("restore", done.total(), Math.max(done.total(), 1));
@@ -215,14 +205,5 @@ final class Recovery {
 
     private static double perSecond(long count, double seconds) {
         return seconds <= 0 ? 0 : Math.round(count / seconds);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

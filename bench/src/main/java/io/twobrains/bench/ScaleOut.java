@@ -6,12 +6,9 @@ import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.message.Role;
 import io.twobrains.contract.message.TextPart;
 import io.twobrains.local.LocalStack;
+import io.twobrains.local.LocalStackSettings;
 import io.twobrains.processor.kafka.ChatStreams;
 import io.twobrains.testkit.CommandClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +52,7 @@ final class ScaleOut {
                 if (count > 1) {
                     System.out.printf("  instance %d joins; %d readers keep reading%n", count, readers);
                     step.put("reads during the rebalance", readDuring(target, tokens, () -> {
-                        instances.add(stack.addProcessor(freePort()));
+                        instances.add(stack.addProcessor(LocalStackSettings.freePort()));
                         awaitRunning(stack, instances);
                     }));
                 }
@@ -102,11 +99,11 @@ final class ScaleOut {
                 .subscribe();
         try {
             change.run();
-            sleepQuietly(5_000);
+            LocalStack.sleep(5_000);
         } finally {
             done.set(true);
         }
-        sleepQuietly(1_000);
+        LocalStack.sleep(1_000);
         load.dispose();
         Map<String, Object> summary = reads.summary((System.nanoTime() - start) / 1e9,
                 (Driver.cpuNanos() - cpuBefore) / 1e9);
@@ -156,23 +153,7 @@ final class ScaleOut {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the processors did not settle");
             }
-            sleepQuietly(100);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LocalStack.sleep(100);
         }
     }
 }

@@ -385,7 +385,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps; an interrupt ends it with an exception, the interrupt flag set again. */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -87,6 +87,11 @@ public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort,
         return dataDir.resolve("oidc/signing-key.json");
     }
 
+    /** A port free on the loopback address now. */
+    public static int freePort() {
+        return free(new HashSet<>());
+    }
+
     private static int free(Set<Integer> taken) {
         while (true) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

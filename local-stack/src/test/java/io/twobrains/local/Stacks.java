@@ -1,9 +1,8 @@
 package io.twobrains.local;
 
-import io.twobrains.contract.Topics;
 import io.twobrains.contract.event.EventEnvelope;
-import io.twobrains.contract.json.EventCodec;
 import io.twobrains.testkit.ApiClient;
+import io.twobrains.testkit.EventsTopic;
 import io.twobrains.testkit.FakeAnthropic;
 import io.twobrains.testkit.FakeGemini;
 import io.twobrains.testkit.FakeOllama;
@@ -18,16 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Running local stacks for the full-stack tests: one shared by every test class of the run, and
@@ -151,27 +142,6 @@ final class Stacks {
 
     /** Every committed event of one user in {@code chat.events}, in seq order. */
     static List<EventEnvelope> events(LocalStack stack, String userId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<EventEnvelope> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (userId.equals(record.key())) {
-                        events.add(EventCodec.fromBytes(record.value()));
-                    }
-                }
-            }
-        }
-        events.sort(java.util.Comparator.comparingLong(EventEnvelope::seq));
-        return events;
+        return EventsTopic.readUser(stack.kafkaBootstrapServers(), userId);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +24,15 @@ public final class EventsTopic {
 
     /** Every committed event up to the current end, ordered by user and then seq. */
     public static List<EventEnvelope> readAll(String bootstrap) {
+        return read(bootstrap, key -> true);
+    }
+
+    /** One user's committed events up to the current end, in seq order. */
+    public static List<EventEnvelope> readUser(String bootstrap, String userId) {
+        return read(bootstrap, userId::equals);
+    }
+
+    private static List<EventEnvelope> read(String bootstrap, Predicate<String> keys) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -38,7 +48,9 @@ public final class EventsTopic {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(EventCodec.fromBytes(record.value()));
+                    if (keys.test(record.key())) {
+                        events.add(EventCodec.fromBytes(record.value()));
+                    }
                 }
             }
         }

@@ -1,10 +1,9 @@
 package io.twobrains.processor.kafka;
 
+import io.twobrains.contract.TopicEnds;
 import io.twobrains.contract.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -12,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -40,7 +38,7 @@ public final class Rebuild {
         String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
-            Map<TopicPartition, Long> end = endOffsets(admin);
+            Map<TopicPartition, Long> end = TopicEnds.of(admin, Topics.EVENTS);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
             out.printf("rebuild: %d records on %s, wiping the state of %s%n", total, Topics.EVENTS, applicationId);
             KafkaStreams streams = new KafkaStreams(ChatTopology.rebuild(), props);
@@ -55,17 +53,6 @@ public final class Rebuild {
             }
             return total;
         }
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws InterruptedException, ExecutionException {
-        int partitions = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get()
-                .get(Topics.EVENTS).partitions().size();
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            request.put(new TopicPartition(Topics.EVENTS, p), OffsetSpec.latest());
-        }
-        return admin.listOffsets(request).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     private void deleteChangelogs(Admin admin, String applicationId) throws InterruptedException, ExecutionException {
