@@ -25,7 +25,7 @@ record Options(String scenario, Duration duration, Duration warmup, int users, d
     static final String USAGE = "usage: <scenario> [--duration 30s] [--warmup 60s] [--users 100 (write: 1000)] "
             + "[--rate 0] [--url http://localhost:8080 --kafka 127.0.0.1:9092 --oidc http://localhost:9000 "
             + "--jdbc jdbc:postgresql://localhost:5432/postgres] [--commit-interval 10ms] [--token-delay 0ms] "
-            + "[--db-pool 16] [--sizes 100,10000,100000] [--<name> <value> for a scenario's own flags]; "
+            + "[--db-pool 16] [--sizes 100,10000,100000] [--stream-threads 1] [--<name> <value> for a scenario's own flags]; "
             + "or: chart <bench-result.json>... [--out docs/bench/]; scenarios: ";
 
     Options {

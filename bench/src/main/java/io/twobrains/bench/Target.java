@@ -50,7 +50,8 @@ final class Target implements AutoCloseable {
                             "twobrains.quota.monthly", 1_000_000_000,
                             "twobrains.chat.requests-per-minute", 1_000_000,
                             "twobrains.chat.max-concurrent-per-user", 1_000,
-                            "twobrains.chat.demo-token-delay", options.tokenDelay().toMillis() + "ms"))
+                            "twobrains.chat.demo-token-delay", options.tokenDelay().toMillis() + "ms",
+                            "twobrains.processor.stream-threads", options.intFlag("stream-threads", 1)))
                     .with(settingsOfScenario);
             LocalStack stack = LocalStack.start(settings, false);
             return new Target(stack, stack.doorUrl(), stack.kafkaBootstrapServers(), stack.oidcUrl(),

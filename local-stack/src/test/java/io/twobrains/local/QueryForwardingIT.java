@@ -4,7 +4,7 @@ import static io.twobrains.local.ConversationApiIT.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twobrains.processor.kafka.ChatStreams;
-import io.twobrains.processor.store.StoreNames;
+import io.twobrains.processor.store.Tables;
 import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.ApiClient.Response;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class QueryForwardingIT {
 
         Set<Integer> owners = new HashSet<>();
         for (Map.Entry<String, Long> user : seqs.entrySet()) {
-            owners.add(secondStreams.queryMetadataForKey(StoreNames.USERS, user.getKey(), Serdes.String().serializer())
+            owners.add(secondStreams.queryMetadataForKey(Tables.STORE, user.getKey(), Serdes.String().serializer())
                     .activeHost().port());
             String token = Stacks.devToken(stack, user.getKey());
             for (URI entry : new URI[] {stack.doorUrl(), URI.create("http://localhost:" + secondPort)}) {

@@ -18,11 +18,13 @@ public class ChatStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChatStreams.class);
 
     private final KafkaStreams streams;
+    private final Properties props;
     private final RestoreProgress restoreProgress = new RestoreProgress();
     private volatile boolean running;
 
     public ChatStreams(Topology topology, Properties props) {
         this.streams = new KafkaStreams(topology, props);
+        this.props = props;
         streams.setStateListener((now, before) -> log.info("processor {} -> {}", before, now));
         streams.setGlobalStateRestoreListener(restoreProgress);
         // A thread that dies on an unexpected error is replaced; its tasks restore from the changelogs.
@@ -43,6 +45,7 @@ public class ChatStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        StateLayout.requireCurrent(props);
         streams.start();
         running = true;
     }

@@ -2,7 +2,7 @@ package io.twobrains.processor.kafka;
 
 import io.twobrains.contract.Topics;
 import io.twobrains.processor.domain.QuotaPlans;
-import io.twobrains.processor.store.StoreNames;
+import io.twobrains.processor.store.Tables;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The two topologies of the per-user brain. Live: {@code chat.commands} → handle each command →
  * {@code chat.events} + {@code chat.replies} (+ {@code chat.dlq}). Rebuild: {@code chat.events} →
- * fold into the same stores (+ {@code chat.dlq}). Both declare the same stores, so a rebuild fills
+ * fold into the same store (+ {@code chat.dlq}). Both declare the same store, so a rebuild fills
  * exactly what the live topology reads.
  */
 public final class ChatTopology {
@@ -47,16 +47,14 @@ public final class ChatTopology {
     }
 
     /**
-     * Every store is RocksDB, changelogged, and cached: within one commit, repeated writes to a key
-     * (a busy user's record, a conversation's activity entry) reach the changelog once.
+     * The one store of every table ({@link Tables}) is RocksDB, changelogged, and cached: within one
+     * commit, repeated writes to a key (a busy user's record, a conversation's activity entry) reach
+     * the changelog once.
      */
     private static Topology withStores(Topology topology, String processor) {
-        for (String name : StoreNames.ALL) {
-            topology.addStateStore(Stores.keyValueStoreBuilder(
-                            Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
-                    .withLoggingEnabled(Map.of())
-                    .withCachingEnabled(), processor);
-        }
-        return topology;
+        return topology.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(Tables.STORE), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingEnabled(Map.of())
+                .withCachingEnabled(), processor);
     }
 }

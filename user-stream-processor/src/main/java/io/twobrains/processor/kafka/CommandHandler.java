@@ -17,6 +17,8 @@ import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.domain.Slice;
 import io.twobrains.processor.store.ChatReader;
 import io.twobrains.processor.store.ChatWriter;
+import io.twobrains.processor.store.Tables;
+import io.twobrains.processor.store.WritableTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,8 +59,9 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.reader = new ChatReader(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
-        this.writer = new ChatWriter(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
+        WritableTables tables = new WritableTables(context.<KeyValueStore<Bytes, byte[]>>getStateStore(Tables.STORE));
+        this.reader = new ChatReader(tables);
+        this.writer = new ChatWriter(tables);
         Duration sweep = commandRetention.compareTo(Duration.ofMinutes(10)) < 0 ? commandRetention : Duration.ofMinutes(1);
         context.schedule(sweep, PunctuationType.WALL_CLOCK_TIME,
                 now -> writer.forgetCommandsBefore(Instant.ofEpochMilli(now).minus(commandRetention), MAX_EXPIRED_PER_SWEEP));

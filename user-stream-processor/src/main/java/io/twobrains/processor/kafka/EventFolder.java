@@ -11,6 +11,8 @@ import io.twobrains.processor.domain.Replies;
 import io.twobrains.processor.domain.Slice;
 import io.twobrains.processor.store.ChatReader;
 import io.twobrains.processor.store.ChatWriter;
+import io.twobrains.processor.store.Tables;
+import io.twobrains.processor.store.WritableTables;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.utils.Bytes;
@@ -41,8 +43,9 @@ final class EventFolder implements Processor<String, byte[], String, byte[]> {
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.reader = new ChatReader(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
-        this.writer = new ChatWriter(name -> context.<KeyValueStore<Bytes, byte[]>>getStateStore(name));
+        WritableTables tables = new WritableTables(context.<KeyValueStore<Bytes, byte[]>>getStateStore(Tables.STORE));
+        this.reader = new ChatReader(tables);
+        this.writer = new ChatWriter(tables);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.twobrains.processor.kafka;
 
 import io.twobrains.processor.store.ChatReader;
-import io.twobrains.processor.store.StoreNames;
+import io.twobrains.processor.store.Tables;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -39,7 +39,7 @@ public class UserLocator {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return Optional.empty();
         }
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(StoreNames.USERS, userId, Serdes.String().serializer());
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(Tables.STORE, userId, Serdes.String().serializer());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             return Optional.empty();
         }
@@ -47,12 +47,12 @@ public class UserLocator {
             return Optional.of(new Location.Elsewhere(metadata.activeHost()));
         }
         int partition = metadata.partition();
-        return Optional.of(new Location.Here(new ChatReader(name -> store(name, partition))));
+        return Optional.of(new Location.Here(new ChatReader(new Tables(store(partition)))));
     }
 
-    private ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition) {
+    private ReadOnlyKeyValueStore<Bytes, byte[]> store(int partition) {
         return streams.store(StoreQueryParameters
-                .fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .fromNameAndType(Tables.STORE, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
                 .withPartition(partition));
     }
 }

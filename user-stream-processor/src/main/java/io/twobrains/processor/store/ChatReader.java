@@ -29,44 +29,42 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads one user's data from the stores: slices for the processor, pages for interactive queries.
+ * Reads one user's data from the tables: slices for the processor, pages for interactive queries.
  * A page is one range scan, so its cost depends on the page size, not on the length of the history.
  */
 public class ChatReader {
 
-    private final Function<String, ReadOnlyKeyValueStore<Bytes, byte[]>> stores;
+    private final Tables tables;
 
-    public ChatReader(Function<String, ReadOnlyKeyValueStore<Bytes, byte[]>> stores) {
-        this.stores = stores;
+    public ChatReader(Tables tables) {
+        this.tables = tables;
     }
 
     public UserState user(String userId) {
-        return StoredValues.user(stores.apply(StoreNames.USERS).get(Keys.user(userId)));
+        return StoredValues.user(tables.get(Table.USERS, Keys.user(userId)));
     }
 
     public Optional<Conversation> conversation(String userId, String conversationId) {
         return Optional.ofNullable(StoredValues.conversation(
-                stores.apply(StoreNames.CONVERSATIONS).get(Keys.conversation(userId, conversationId))));
+                tables.get(Table.CONVERSATIONS, Keys.conversation(userId, conversationId))));
     }
 
     public Optional<Idempotency.Outcome> outcome(String userId, UUID commandId) {
-        return Optional.ofNullable(StoredValues.outcome(stores.apply(StoreNames.COMMANDS).get(Keys.command(userId, commandId))));
+        return Optional.ofNullable(StoredValues.outcome(tables.get(Table.COMMANDS, Keys.command(userId, commandId))));
     }
 
     public Profile profile(String userId) {
-        return StoredValues.profile(stores.apply(StoreNames.PROFILES).get(Keys.user(userId)));
+        return StoredValues.profile(tables.get(Table.PROFILES, Keys.user(userId)));
     }
 
     public Optional<Generation> generation(String userId, String generationId) {
         return Optional.ofNullable(StoredValues.generation(
-                stores.apply(StoreNames.GENERATIONS).get(Keys.generation(userId, generationId))));
+                tables.get(Table.GENERATIONS, Keys.generation(userId, generationId))));
     }
 
     /**
@@ -97,7 +95,7 @@ public class ChatReader {
         }
         for (String[] id : messageIdsNamed(commandOrEvent, generations)) {
             if (id[0] != null && id[1] != null
-                    && stores.apply(StoreNames.MESSAGE_IDS).get(Keys.messageId(userId, id[0], id[1])) != null) {
+                    && tables.get(Table.MESSAGE_IDS, Keys.messageId(userId, id[0], id[1])) != null) {
                 messageIds.add(Slice.messageKey(id[0], id[1]));
             }
         }
@@ -143,7 +141,7 @@ public class ChatReader {
     public List<Generation> runningGenerations(String userId) {
         Bytes prefix = Keys.userPrefix(userId);
         List<Generation> running = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.GENERATIONS).range(prefix, Keys.after(prefix))) {
+        try (KeyValueIterator<Bytes, byte[]> it = tables.range(Table.GENERATIONS, prefix, Keys.after(prefix))) {
             it.forEachRemaining(entry -> running.add(StoredValues.generation(entry.value)));
         }
         return running;
@@ -155,8 +153,7 @@ public class ChatReader {
         Bytes from = cursor == null ? prefix : Keys.concat(prefix, withTrailingZero(Cursors.decode(cursor)));
         List<ConversationView> items = new ArrayList<>(limit);
         String next = null;
-        try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.CONVERSATIONS_BY_ACTIVITY)
-                .range(from, Keys.after(prefix))) {
+        try (KeyValueIterator<Bytes, byte[]> it = tables.range(Table.CONVERSATIONS_BY_ACTIVITY, from, Keys.after(prefix))) {
             Bytes lastKey = null;
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
@@ -185,7 +182,7 @@ public class ChatReader {
         List<MessageView> items = new ArrayList<>(limit);
         String next = null;
         if (before > 1) {
-            try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.MESSAGES).reverseRange(
+            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES, 
                     Keys.message(userId, conversationId, 0), Keys.message(userId, conversationId, before - 1))) {
                 long oldest = 0;
                 while (it.hasNext()) {
@@ -223,7 +220,7 @@ public class ChatReader {
         List<MessageView> history = new ArrayList<>();
         if (conversation.isPresent()) {
             long budget = maxChars;
-            try (KeyValueIterator<Bytes, byte[]> it = stores.apply(StoreNames.MESSAGES).reverseRange(
+            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES, 
                     Keys.message(userId, conversationId, 0),
                     Keys.message(userId, conversationId, conversation.get().lastPosition()))) {
                 while (it.hasNext() && history.size() < maxMessages) {

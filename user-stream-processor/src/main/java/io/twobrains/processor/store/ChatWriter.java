@@ -12,20 +12,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Writes what changed between two slices of one user, and remembers handled commands. */
 public class ChatWriter {
 
     private static final byte[] PRESENT = {1};
 
-    private final Function<String, KeyValueStore<Bytes, byte[]>> stores;
+    private final WritableTables tables;
 
-    public ChatWriter(Function<String, KeyValueStore<Bytes, byte[]>> stores) {
-        this.stores = stores;
+    public ChatWriter(WritableTables tables) {
+        this.tables = tables;
     }
 
     public void save(String userId, Slice before, Slice after) {
@@ -46,9 +44,9 @@ public class ChatWriter {
         }
         for (Message message : after.appended()) {
             if (!before.appended().contains(message)) {
-                store(StoreNames.MESSAGES).put(Keys.message(userId, message.conversationId(), message.position()),
+                tables.put(Table.MESSAGES, Keys.message(userId, message.conversationId(), message.position()),
                         StoredValues.write(message));
-                store(StoreNames.MESSAGE_IDS).put(Keys.messageId(userId, message.conversationId(), message.id()),
+                tables.put(Table.MESSAGE_IDS, Keys.messageId(userId, message.conversationId(), message.id()),
                         ByteBuffer.allocate(Long.BYTES).putLong(message.position()).array());
             }
         }
@@ -58,10 +56,10 @@ public class ChatWriter {
             }
         }
         if (!after.user().equals(before.user()) || after.wiped()) {
-            store(StoreNames.USERS).put(Keys.user(userId), StoredValues.write(after.user()));
+            tables.put(Table.USERS, Keys.user(userId), StoredValues.write(after.user()));
         }
         if (!after.profile().equals(before.profile())) {
-            store(StoreNames.PROFILES).put(Keys.user(userId), StoredValues.write(after.profile()));
+            tables.put(Table.PROFILES, Keys.user(userId), StoredValues.write(after.profile()));
         }
         saveGenerations(userId, before, after);
     }
@@ -72,85 +70,79 @@ public class ChatWriter {
         String conversationId = messageKey.substring(0, slash);
         String messageId = messageKey.substring(slash + 1);
         Bytes idKey = Keys.messageId(userId, conversationId, messageId);
-        byte[] position = store(StoreNames.MESSAGE_IDS).get(idKey);
+        byte[] position = tables.get(Table.MESSAGE_IDS, idKey);
         if (position != null) {
-            store(StoreNames.MESSAGES).delete(Keys.message(userId, conversationId, ByteBuffer.wrap(position).getLong()));
-            store(StoreNames.MESSAGE_IDS).delete(idKey);
+            tables.delete(Table.MESSAGES, Keys.message(userId, conversationId, ByteBuffer.wrap(position).getLong()));
+            tables.delete(Table.MESSAGE_IDS, idKey);
         }
     }
 
     private void saveGenerations(String userId, Slice before, Slice after) {
         for (String id : before.generations().keySet()) {
             if (!after.generations().containsKey(id)) {
-                store(StoreNames.GENERATIONS).delete(Keys.generation(userId, id));
+                tables.delete(Table.GENERATIONS, Keys.generation(userId, id));
             }
         }
         after.generations().forEach((id, generation) -> {
             if (!generation.equals(before.generations().get(id))) {
-                store(StoreNames.GENERATIONS).put(Keys.generation(userId, id), StoredValues.write(generation));
+                tables.put(Table.GENERATIONS, Keys.generation(userId, id), StoredValues.write(generation));
             }
         });
     }
 
     /** Erasure: every key of the user, in every store. */
     private void wipe(String userId) {
-        for (String storeName : StoreNames.USER_RANGED) {
-            deletePrefix(storeName, Keys.userPrefix(userId));
+        for (Table table : Table.USER_RANGED) {
+            deletePrefix(table, Keys.userPrefix(userId));
         }
-        store(StoreNames.PROFILES).delete(Keys.user(userId));
+        tables.delete(Table.PROFILES, Keys.user(userId));
     }
 
     public void remember(String userId, UUID commandId, Idempotency.Outcome outcome, Instant recordedAt) {
-        store(StoreNames.COMMANDS).put(Keys.command(userId, commandId), StoredValues.write(outcome));
-        store(StoreNames.COMMAND_EXPIRY).put(Keys.expiry(recordedAt.toEpochMilli(), userId, commandId), PRESENT);
+        tables.put(Table.COMMANDS, Keys.command(userId, commandId), StoredValues.write(outcome));
+        tables.put(Table.COMMAND_EXPIRY, Keys.expiry(recordedAt.toEpochMilli(), userId, commandId), PRESENT);
     }
 
     /** Forgets commands recorded before {@code cutoff}, at most {@code max} of them; returns how many. */
     public int forgetCommandsBefore(Instant cutoff, int max) {
         List<Bytes> expired = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store(StoreNames.COMMAND_EXPIRY)
-                .range(Keys.expiryUpTo(0), Keys.expiryUpTo(cutoff.toEpochMilli()))) {
+        try (KeyValueIterator<Bytes, byte[]> it = tables.range(Table.COMMAND_EXPIRY, Keys.expiryUpTo(0), Keys.expiryUpTo(cutoff.toEpochMilli()))) {
             while (it.hasNext() && expired.size() < max) {
                 expired.add(it.next().key);
             }
         }
         for (Bytes key : expired) {
-            store(StoreNames.COMMANDS).delete(Keys.commandOfExpiry(key));
-            store(StoreNames.COMMAND_EXPIRY).delete(key);
+            tables.delete(Table.COMMANDS, Keys.commandOfExpiry(key));
+            tables.delete(Table.COMMAND_EXPIRY, key);
         }
         return expired.size();
     }
 
     private void put(String userId, Conversation old, Conversation now) {
         if (old != null && !Objects.equals(old.updatedAt(), now.updatedAt())) {
-            store(StoreNames.CONVERSATIONS_BY_ACTIVITY).delete(activityKey(userId, old));
+            tables.delete(Table.CONVERSATIONS_BY_ACTIVITY, activityKey(userId, old));
         }
-        store(StoreNames.CONVERSATIONS).put(Keys.conversation(userId, now.id()), StoredValues.write(now));
-        store(StoreNames.CONVERSATIONS_BY_ACTIVITY).put(activityKey(userId, now), PRESENT);
+        tables.put(Table.CONVERSATIONS, Keys.conversation(userId, now.id()), StoredValues.write(now));
+        tables.put(Table.CONVERSATIONS_BY_ACTIVITY, activityKey(userId, now), PRESENT);
     }
 
     /** A deleted conversation takes its messages and index entries with it. */
     private void delete(String userId, Conversation old) {
-        store(StoreNames.CONVERSATIONS).delete(Keys.conversation(userId, old.id()));
-        store(StoreNames.CONVERSATIONS_BY_ACTIVITY).delete(activityKey(userId, old));
-        deletePrefix(StoreNames.MESSAGES, Keys.messagePrefix(userId, old.id()));
-        deletePrefix(StoreNames.MESSAGE_IDS, Keys.messagePrefix(userId, old.id()));
+        tables.delete(Table.CONVERSATIONS, Keys.conversation(userId, old.id()));
+        tables.delete(Table.CONVERSATIONS_BY_ACTIVITY, activityKey(userId, old));
+        deletePrefix(Table.MESSAGES, Keys.messagePrefix(userId, old.id()));
+        deletePrefix(Table.MESSAGE_IDS, Keys.messagePrefix(userId, old.id()));
     }
 
-    private void deletePrefix(String storeName, Bytes prefix) {
-        KeyValueStore<Bytes, byte[]> store = store(storeName);
+    private void deletePrefix(Table table, Bytes prefix) {
         List<Bytes> keys = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(prefix, Keys.after(prefix))) {
+        try (KeyValueIterator<Bytes, byte[]> it = tables.range(table, prefix, Keys.after(prefix))) {
             it.forEachRemaining(entry -> keys.add(entry.key));
         }
-        keys.forEach(store::delete);
+        keys.forEach(key -> tables.delete(table, key));
     }
 
     private static Bytes activityKey(String userId, Conversation conversation) {
         return Keys.activity(userId, conversation.updatedAt().toEpochMilli(), conversation.id());
-    }
-
-    private KeyValueStore<Bytes, byte[]> store(String name) {
-        return stores.apply(name);
     }
 }

@@ -37,13 +37,15 @@ import io.twobrains.contract.view.MessageView;
 import io.twobrains.contract.view.Page;
 import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.store.ChatReader;
-import io.twobrains.processor.store.StoreNames;
+import io.twobrains.processor.store.Table;
+import io.twobrains.processor.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,7 +275,7 @@ class ChatTopologyTest {
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         log.forEach(eventInput::pipeInput);
 
-        for (String store : StoreNames.ALL) {
+        for (Table store : Table.values()) {
             Map<String, String> live = contents(driver, store);
             Map<String, String> rebuilt = contents(rebuild, store);
             Map<String, String> onlyLive = new java.util.TreeMap<>(live);
@@ -283,12 +285,12 @@ class ChatTopologyTest {
             assertThat(onlyRebuilt).as(store + ": only after the rebuild (live had " + onlyLive + ")").isEmpty();
             assertThat(onlyLive).as(store + ": only live").isEmpty();
         }
-        assertThat(contents(driver, StoreNames.PROFILES)).as("the profile is folded too").hasSize(1);
-        assertThat(contents(driver, StoreNames.GENERATIONS)).as("g2 is still running").hasSize(1);
-        assertThat(String.join(",", contents(driver, StoreNames.MESSAGES).values()))
+        assertThat(contents(driver, Table.PROFILES)).as("the profile is folded too").hasSize(1);
+        assertThat(contents(driver, Table.GENERATIONS)).as("g2 is still running").hasSize(1);
+        assertThat(String.join(",", contents(driver, Table.MESSAGES).values()))
                 .as("a regenerated reply replaces the old one in the pages").contains("second answer")
                 .doesNotContain("first answer");
-        assertThat(contents(driver, StoreNames.CONVERSATIONS).keySet())
+        assertThat(contents(driver, Table.CONVERSATIONS).keySet())
                 .as("bob's erased conversation is gone").noneMatch(key -> key.contains("626f6200633100"));
         rebuild.close();
     }
@@ -305,13 +307,13 @@ class ChatTopologyTest {
 
         assertThat(erased.isAccepted()).isTrue();
         String bobPrefix = "626f6200";
-        for (String store : StoreNames.ALL) {
-            if (!store.equals(StoreNames.USERS) && !store.equals(StoreNames.COMMAND_EXPIRY) && !store.equals(StoreNames.COMMANDS)) {
-                assertThat(contents(driver, store).keySet()).as(store)
+        for (Table store : Table.values()) {
+            if (store != Table.USERS && store != Table.COMMAND_EXPIRY && store != Table.COMMANDS) {
+                assertThat(contents(driver, store).keySet()).as(store.name())
                         .noneMatch(key -> key.startsWith(bobPrefix) || key.equals("626f62"));
             }
         }
-        assertThat(contents(driver, StoreNames.COMMANDS)).as("only the erasure itself is remembered for retries")
+        assertThat(contents(driver, Table.COMMANDS)).as("only the erasure itself is remembered for retries")
                 .hasSize(2);
         assertThat(reader().user(BOB).seq()).isEqualTo(5);
         assertThat(reader().conversation(ALICE, "c1")).isPresent();
@@ -363,16 +365,16 @@ class ChatTopologyTest {
     }
 
     private static ChatReader readerOf(TopologyTestDriver driver) {
-        return new ChatReader(name -> driver.<Bytes, byte[]>getKeyValueStore(name));
+        return new ChatReader(new Tables(driver.<Bytes, byte[]>getKeyValueStore(Tables.STORE)));
     }
 
-    private static Map<String, String> contents(TopologyTestDriver driver, String storeName) {
-        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(storeName);
+    private static Map<String, String> contents(TopologyTestDriver driver, Table table) {
+        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(Tables.STORE);
         Map<String, String> contents = new LinkedHashMap<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+        try (KeyValueIterator<Bytes, byte[]> it = new Tables(store).all(table)) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
-                contents.put(entry.key.toString(), new String(entry.value, StandardCharsets.UTF_8));
+                contents.put(HexFormat.of().formatHex(entry.key.get()), new String(entry.value, StandardCharsets.UTF_8));
             }
         }
         return contents;

@@ -20,6 +20,7 @@ import io.twobrains.contract.message.TextPart;
 import io.twobrains.contract.reply.Reply;
 import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.store.ChatReader;
+import io.twobrains.processor.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,7 +120,7 @@ class PoisonRecordsTest {
         assertThat(header(dead.get(0), RecordHeaders.DLQ_EXCEPTION)).contains("not valid JSON");
         assertThat(header(dead.get(1), RecordHeaders.DLQ_EXCEPTION)).contains("unknown event type");
         assertThat(header(dead.get(2), RecordHeaders.DLQ_EXCEPTION)).contains("over the limit");
-        ChatReader rebuilt = new ChatReader(name -> rebuild.getKeyValueStore(name));
+        ChatReader rebuilt = new ChatReader(new Tables(rebuild.getKeyValueStore(Tables.STORE)));
         assertThat(rebuilt.conversation(ALICE, "c1")).isPresent();
         assertThat(rebuilt.conversation(ALICE, "c2")).as("the event after the poison is folded").isPresent();
         assertThat(rebuilt.user(ALICE).seq()).isEqualTo(3);
