@@ -1,5 +1,6 @@
 package io.twobrains.bench;
 
+import io.twobrains.command.chat.SharedElasticPool;
 import io.twobrains.contract.json.ChatJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws IOException {
+        SharedElasticPool.size();
         if (args.length > 0 && args[0].equals("chart")) {
             ChartCommand.run(args);
             return;

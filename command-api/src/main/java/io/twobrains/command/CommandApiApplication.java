@@ -1,5 +1,6 @@
 package io.twobrains.command;
 
+import io.twobrains.command.chat.SharedElasticPool;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +27,7 @@ public class CommandApiApplication {
     }
 
     public static void main(String[] args) {
+        SharedElasticPool.size();
         application().run(args);
     }
 }

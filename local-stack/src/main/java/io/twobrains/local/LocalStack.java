@@ -1,6 +1,7 @@
 package io.twobrains.local;
 
 import io.twobrains.command.CommandApiApplication;
+import io.twobrains.command.chat.SharedElasticPool;
 import io.twobrains.contract.Topics;
 import io.twobrains.door.DoorApplication;
 import io.twobrains.local.LocalStackSettings.Part;
@@ -84,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        SharedElasticPool.size();
         Path dataDir = Path.of(System.getenv().getOrDefault("TWOBRAINS_DATA_DIR", ".twobrains")).toAbsolutePath();
         LocalStack stack = start(LocalStackSettings.standard(dataDir), List.of(args).contains("--rebuild"),
                 List.of(args).contains("--replay"));

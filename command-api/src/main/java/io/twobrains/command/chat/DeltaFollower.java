@@ -24,7 +24,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,9 +43,11 @@ class DeltaFollower {
     private final KafkaProperties kafka;
     private final ChatProperties properties;
     private final DeadLetterWriter deadLetters;
+    private final ReplyThreads replyThreads;
 
-    DeltaFollower(KafkaProperties kafka, ChatProperties properties, DeadLetterWriter deadLetters) {
+    DeltaFollower(KafkaProperties kafka, ChatProperties properties, DeadLetterWriter deadLetters, ReplyThreads replyThreads) {
         this.kafka = kafka;
+        this.replyThreads = replyThreads;
         this.properties = properties;
         this.deadLetters = deadLetters;
     }
@@ -55,7 +56,8 @@ class DeltaFollower {
         return Flux.<String>create(sink -> {
             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config());
             sink.onDispose(consumer::wakeup);
-            Schedulers.boundedElastic().schedule(() -> {
+            // The consumer is read for as long as the reply runs: on a reply thread.
+            replyThreads.scheduler().schedule(() -> {
                 try (consumer) {
                     read(consumer, userId, generationId, startedAt, sink);
                 } catch (WakeupException e) {

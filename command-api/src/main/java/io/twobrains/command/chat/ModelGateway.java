@@ -46,7 +46,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Reaches models through Spring AI: picks the credentials (the user's own key for the provider if
@@ -66,6 +65,7 @@ public class ModelGateway {
 
     private final WebClient.Builder webClients;
     private final McpUrlPolicy urls;
+    private final ReplyThreads replyThreads;
     /** One transport for every OpenAI-protocol model, so connections are pooled across keys. */
     private final OpenAiTransport openAiTransport = new OpenAiTransport(Duration.ofSeconds(10));
     private final Map<String, ChatModel> models = new LinkedHashMap<>(16, 0.75f, true) {
@@ -75,8 +75,10 @@ public class ModelGateway {
         }
     };
 
-    public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients, McpUrlPolicy urls) {
+    public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients, McpUrlPolicy urls,
+            ReplyThreads replyThreads) {
         this.properties = properties;
+        this.replyThreads = replyThreads;
         this.urls = urls;
         this.webClients = webClients;
         this.sealer = sealer;
@@ -124,8 +126,9 @@ public class ModelGateway {
         ReasoningDeltas reasoning = new ReasoningDeltas();
         // Providers repeat usage as it grows; the last figure of a call is its usage.
         ModelOutput.Usage[] lastUsage = {null};
+        // Some SDKs read the whole stream on the subscribing thread: a reply thread, not a shared one.
         return Flux.defer(() -> chatModel.stream(prompt))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(replyThreads.scheduler())
                 .concatMapIterable(response -> outputs(response, reasoning))
                 .filter(output -> {
                     if (output instanceof ModelOutput.Usage usage) {
@@ -142,7 +145,7 @@ public class ModelGateway {
     Mono<String> call(String userId, Target target, List<Message> messages, ChatContextView context) {
         ChatModel chatModel = chatModel(userId, target, context);
         return Mono.fromCallable(() -> chatModel.call(new Prompt(messages, options(target, ReasoningEffort.OFF, List.of()))))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(replyThreads.scheduler())
                 .map(response -> response.getResult() == null || response.getResult().getOutput().getText() == null
                         ? "" : response.getResult().getOutput().getText());
     }

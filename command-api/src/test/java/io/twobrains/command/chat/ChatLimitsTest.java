@@ -32,7 +32,7 @@ class ChatLimitsTest {
         }
     };
     private final ChatLimits limits = new ChatLimits(new ChatProperties(java.net.URI.create("http://p"), 2, 3,
-            Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 1000, Duration.ZERO, Map.of()), clock);
+            Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 1000, Duration.ZERO, 10, Map.of()), clock);
 
     @Test
     void requestsAreLimitedPerSlidingMinuteAndPerUser() {
