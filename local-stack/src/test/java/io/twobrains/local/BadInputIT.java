@@ -3,10 +3,12 @@ package io.twobrains.local;
 import static io.twobrains.local.ConversationApiIT.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twobrains.contract.Limits;
 import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.ApiClient.Response;
 import io.twobrains.testkit.TokenMint;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -153,6 +155,43 @@ class BadInputIT {
             assertThat(problem.header("content-type")).startsWith("application/problem+json");
             assertThat(problem.body()).contains("\"status\":431");
             assertThat(answers.atEnd()).as("the door closes the connection after the problem").isTrue();
+        }
+        assertNothingWritten();
+    }
+
+    /**
+     * A request refused for its size without its body being read, arriving while the answer before it
+     * is still being finished (here pipelined behind a GET), must leave the connection usable: the
+     * next request on it is answered. Reactor Netty before 1.3.8 stopped reading such a connection
+     * (reactor-netty#4347); FuzzIT met it as a request that was never answered.
+     */
+    @Test
+    void aBodyRefusedUnreadBehindAnotherRequestLeavesTheConnectionUsable() throws IOException {
+        URI door = stack.doorUrl();
+        String authority = door.getHost() + ":" + door.getPort();
+        String bearer = "Authorization: Bearer " + Stacks.devToken(stack, user) + "\r\n";
+        String read = "GET /api/conversations/c1 HTTP/1.1\r\nHost: " + authority + "\r\n" + bearer + "\r\n";
+        byte[] oversized = "x".repeat(Limits.MAX_BODY_BYTES + 1024).getBytes(StandardCharsets.US_ASCII);
+        String refused = "PATCH /api/conversations/c1 HTTP/1.1\r\nHost: " + authority + "\r\n" + bearer
+                + "Idempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + oversized.length + "\r\n\r\n";
+        try (Socket socket = new Socket(door.getHost(), door.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((read + refused).getBytes(StandardCharsets.US_ASCII));
+            out.write(oversized);
+            out.flush();
+            RawHttpResponse.Reader answers = new RawHttpResponse.Reader(socket.getInputStream());
+            assertThat(answers.next().status()).isEqualTo(200);
+            RawHttpResponse tooLarge = answers.next();
+            assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
+            assertThat(tooLarge.header("content-type")).startsWith("application/problem+json");
+
+            out.write(read.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            RawHttpResponse next = answers.next();
+            assertThat(next.status()).as(next.body()).isEqualTo(200);
+            assertThat(next.body()).contains("\"kept\"");
         }
         assertNothingWritten();
     }
