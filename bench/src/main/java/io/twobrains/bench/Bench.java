@@ -38,7 +38,7 @@ public final class Bench {
         result.put("startedAt", Instant.now().toString());
         result.put("cores", Runtime.getRuntime().availableProcessors());
         Map<String, Object> given = new LinkedHashMap<>(Map.of("users", options.users(), "rate", options.rate(),
-                "durationSeconds", options.duration().toSeconds(), "warmupSeconds", options.warmup().toSeconds(),
+                "durationSeconds", options.duration().toSeconds(), "warmup", options.autoWarmup() ? "auto" : options.warmup().toSeconds() + "s",
                 "commitIntervalMs", options.commitInterval().toMillis(), "tokenDelayMs", options.tokenDelay().toMillis(),
                 "target", options.url() == null ? "private local stack" : options.url().toString()));
         given.put("flags", options.flags());

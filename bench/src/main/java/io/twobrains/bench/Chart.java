@@ -40,8 +40,10 @@ final class Chart {
         double y = 28;
         svg.text(16, y, "twobrains bench: " + result.get("scenario"), "start", 18, "#111", true);
         y += 20;
-        svg.text(16, y, String.format(Locale.ROOT, "%s users, %s s measured after %s s warm-up, %s cores, %s",
-                options.get("users"), options.get("durationSeconds"), options.get("warmupSeconds"),
+        // Runs before the automatic warm-up gave its length in seconds.
+        Object warmup = options.containsKey("warmup") ? options.get("warmup") : options.get("warmupSeconds") + "s";
+        svg.text(16, y, String.format(Locale.ROOT, "%s users, %s s measured after warm-up (%s), %s cores, %s",
+                options.get("users"), options.get("durationSeconds"), warmup,
                 result.get("cores"), result.get("startedAt")), "start", 12, "#555", false);
         y = bars(svg, y + 30, "throughput (per second)", rows, List.of("throughputPerSecond"), false);
         // Latencies span 0.5 ms to seconds: on a linear scale the fast ones would not show at all.

@@ -20,6 +20,10 @@ final class Driver {
     interface Call extends Supplier<Mono<Boolean>> {
     }
 
+    private static final Duration WARMUP_STEP = Duration.ofSeconds(10);
+    private static final Duration SHORTEST_AUTO_WARMUP = Duration.ofSeconds(60);
+    private static final double SETTLED_JIT_SHARE = 0.10;
+
     private Driver() {
     }
 
@@ -34,24 +38,67 @@ final class Driver {
      */
     static Map<String, Object> run(List<Call> users, Options options, Map<String, Figures> extra) {
         Figures figures = new Figures();
-        if (!options.warmup().isZero()) {
-            System.out.printf("  warming up for %ds%n", options.warmup().toSeconds());
-            drive(users, options, options.warmup(), figures);
-        }
+        double warmedSeconds = warmUp(users, options, figures);
         figures.startMeasuring();
         extra.values().forEach(Figures::startMeasuring);
         long cpuBefore = cpuNanos();
+        long jitBefore = jitMillis();
+        StreamThreadTime streamThreads = StreamThreadTime.start();
         long start = System.nanoTime();
         drive(users, options, options.duration(), figures);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuBefore) / 1e9;
+        double jit = (jitMillis() - jitBefore) / 1e3;
+        System.out.printf("  JIT compilers ran %.1f s of the %.1f CPU seconds measured%n", jit, cpu);
+        Map<String, Object> processor = streamThreads.since(seconds);
         if (extra.isEmpty()) {
-            return figures.summary(seconds, cpu);
+            Map<String, Object> summary = figures.summary(seconds, cpu);
+            summary.put("jitSeconds", Figures.round(jit));
+            summary.put("warmupSeconds", Figures.round(warmedSeconds));
+            if (!processor.isEmpty()) {
+                summary.put("streamThreads", processor);
+            }
+            return summary;
         }
         Map<String, Object> all = new java.util.LinkedHashMap<>();
         extra.forEach((name, more) -> all.put(name, more.summary(seconds, cpu)));
         all.put("whole call", figures.summary(seconds, cpu));
         return all;
+    }
+
+    /**
+     * Runs the calls unmeasured before measuring; returns for how long. A fixed {@code --warmup} runs
+     * that long. Otherwise it runs in steps until the JIT compilers used at most a tenth of the
+     * process's CPU in a step, after at least a minute: on two cores a JVM that holds a broker, a
+     * processor and five services still compiles for minutes, and every core-second the compilers
+     * take is one the load does not get.
+     */
+    private static double warmUp(List<Call> users, Options options, Figures figures) {
+        long begin = System.nanoTime();
+        if (!options.autoWarmup()) {
+            if (!options.warmup().isZero()) {
+                System.out.printf("  warming up for %ds%n", options.warmup().toSeconds());
+                drive(users, options, options.warmup(), figures);
+            }
+            return (System.nanoTime() - begin) / 1e9;
+        }
+        System.out.printf("  warming up until the JIT compilers settle (at most %ds)%n", options.warmup().toSeconds());
+        while (true) {
+            long cpuBefore = cpuNanos();
+            long jitBefore = jitMillis();
+            drive(users, options, WARMUP_STEP, figures);
+            double jitShare = (jitMillis() - jitBefore) / 1e3 / Math.max(1e-9, (cpuNanos() - cpuBefore) / 1e9);
+            double elapsed = (System.nanoTime() - begin) / 1e9;
+            if (elapsed >= SHORTEST_AUTO_WARMUP.toSeconds() && jitShare <= SETTLED_JIT_SHARE) {
+                System.out.printf("  warmed up in %.0fs (JIT %.0f%% of the CPU in the last %ds)%n", elapsed, jitShare * 100,
+                        WARMUP_STEP.toSeconds());
+                return elapsed;
+            }
+            if (elapsed >= options.warmup().toSeconds()) {
+                System.out.printf("  warm-up stopped at %.0fs with the JIT still at %.0f%% of the CPU%n", elapsed, jitShare * 100);
+                return elapsed;
+            }
+        }
     }
 
     private static void drive(List<Call> users, Options options, Duration length, Figures figures) {
@@ -129,6 +176,11 @@ final class Driver {
             throw new UnexpectedStatus(status);
         }
         return true;
+    }
+
+    /** Time the JIT compilers have spent compiling in this JVM, in ms: on two cores it is work the load does not get. */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     static long cpuNanos() {

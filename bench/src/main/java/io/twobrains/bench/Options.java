@@ -22,7 +22,10 @@ import java.util.Map;
 record Options(String scenario, Duration duration, Duration warmup, int users, double rate, URI url, String kafka,
         URI oidc, Duration commitInterval, Duration tokenDelay, Map<String, String> flags) {
 
-    static final String USAGE = "usage: <scenario> [--duration 30s] [--warmup 60s] [--users 100 (write: 1000)] "
+    /** The longest automatic warm-up ({@code --warmup auto}, the default). */
+    static final Duration LONGEST_WARMUP = Duration.ofMinutes(6);
+
+    static final String USAGE = "usage: <scenario> [--duration 30s] [--warmup auto|60s] [--users 100 (write: 1000)] "
             + "[--rate 0] [--url http://localhost:8080 --kafka 127.0.0.1:9092 --oidc http://localhost:9000 "
             + "--jdbc jdbc:postgresql://localhost:5432/postgres] [--commit-interval 10ms] [--token-delay 0ms] "
             + "[--db-pool 16] [--sizes 100,10000,100000] [--stream-threads 1] [--<name> <value> for a scenario's own flags]; "
@@ -47,7 +50,7 @@ record Options(String scenario, Duration duration, Duration warmup, int users, d
         String users = named.getOrDefault("users", "write".equals(args[0]) ? "1000" : "100");
         return new Options(args[0],
                 duration(named.getOrDefault("duration", "30s")),
-                duration(named.getOrDefault("warmup", "60s")),
+                autoWarmup(named) ? LONGEST_WARMUP : duration(named.get("warmup")),
                 Integer.parseInt(users),
                 Double.parseDouble(named.getOrDefault("rate", "0")),
                 named.containsKey("url") ? URI.create(named.get("url")) : null,
@@ -56,6 +59,18 @@ record Options(String scenario, Duration duration, Duration warmup, int users, d
                 duration(named.getOrDefault("commit-interval", "10ms")),
                 duration(named.getOrDefault("token-delay", "0ms")),
                 named);
+    }
+
+    /**
+     * True unless {@code --warmup} gives a duration: the warm-up then lasts until the JIT compilers
+     * have settled (see Driver), at most {@link #LONGEST_WARMUP}.
+     */
+    boolean autoWarmup() {
+        return autoWarmup(flags);
+    }
+
+    private static boolean autoWarmup(Map<String, String> named) {
+        return named.getOrDefault("warmup", "auto").equals("auto");
     }
 
     /** The value of {@code --name}, or {@code fallback} when it was not given. */

@@ -30,6 +30,19 @@ class OptionsTest {
     }
 
     @Test
+    void theWarmUpIsAutomaticUnlessADurationIsGiven() {
+        Options automatic = Options.parse(new String[] {"write"});
+        assertThat(automatic.autoWarmup()).isTrue();
+        assertThat(automatic.warmup()).isEqualTo(Options.LONGEST_WARMUP);
+        assertThat(Options.parse(new String[] {"write", "--warmup", "auto"}).autoWarmup()).isTrue();
+
+        Options fixed = Options.parse(new String[] {"write", "--warmup", "90s"});
+        assertThat(fixed.autoWarmup()).isFalse();
+        assertThat(fixed.warmup()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Options.parse(new String[] {"write", "--warmup", "0s"}).warmup()).isZero();
+    }
+
+    @Test
     void aFlagWithoutAValueIsRefused() {
         assertThatThrownBy(() -> Options.parse(new String[] {"write", "--users"}))
                 .isInstanceOf(IllegalArgumentException.class);
