@@ -30,7 +30,7 @@ final class StreamThreadTime {
         return new StreamThreadTime(counters());
     }
 
-    /** The window's figures (empty without a processor in this JVM), printed as one line too. */
+    /** The window's figures (empty without a processor in this JVM, or when it processed nothing), printed as one line too. */
     Map<String, Object> since(double seconds) {
         Map<String, Double> now = counters();
         if (now.isEmpty() || before.isEmpty()) {
@@ -38,6 +38,10 @@ final class StreamThreadTime {
         }
         double commits = delta(now, "commit-total");
         double records = delta(now, "process-total");
+        if (records == 0) {
+            // the measurement did not go through the processor (the raw Kafka limit, the shared database)
+            return Map.of();
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("commitsPerSecond", Figures.round(commits / seconds));
         figures.put("recordsPerCommit", Figures.round(commits == 0 ? 0 : records / commits));
