@@ -30,7 +30,7 @@ public final class ContentRules {
         if (title.length() > Limits.MAX_TITLE_LENGTH) {
             return Optional.of("title must be at most " + Limits.MAX_TITLE_LENGTH + " characters");
         }
-        return Optional.empty();
+        return oneLine("title", title);
     }
 
     public static Optional<String> partsFit(List<Part> parts) {
@@ -89,6 +89,16 @@ public final class ContentRules {
         }
         return name.length() > Limits.MAX_NAME_LENGTH
                 ? Optional.of(what + " must be at most " + Limits.MAX_NAME_LENGTH + " characters")
+                : oneLine(what, name);
+    }
+
+    /**
+     * Titles and names are one line of text: no control characters (line breaks, tabs, NUL...). A NUL
+     * would also be refused by PostgreSQL, where a name lands through the projector.
+     */
+    private static Optional<String> oneLine(String what, String text) {
+        return text.chars().anyMatch(Character::isISOControl)
+                ? Optional.of(what + " must not contain control characters (line breaks, tabs, NUL)")
                 : Optional.empty();
     }
 

@@ -74,6 +74,21 @@ class BadInputIT {
         assertNothingWritten();
     }
 
+    /** Titles and names are one line; a NUL in a name would also stop the projector's database at it. */
+    @Test
+    void controlCharactersInTitlesAndNamesAre400() {
+        List<Response> refused = List.of(
+                api.post("/api/conversations", Map.of("id", "c2", "title", "two\nlines")),
+                api.patch("/api/conversations/c1", Map.of("title", "nul\u0000inside")),
+                api.post("/api/mcp-servers", Map.of("id", "s1", "name", "nul\u0000name", "url", "https://mcp.example.com/mcp",
+                        "transport", "http", "enabled", false)));
+        for (Response response : refused) {
+            assertProblem(response, 400);
+            assertThat(response.json().get("detail").asString()).contains("control characters");
+        }
+        assertNothingWritten();
+    }
+
     @Test
     void malformedIdsAre400() {
         assertProblem(api.post("/api/conversations", Map.of("id", "has space")), 400);

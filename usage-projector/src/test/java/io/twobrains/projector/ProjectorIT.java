@@ -2,6 +2,8 @@ package io.twobrains.projector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twobrains.contract.RecordHeaders;
+import io.twobrains.contract.Topics;
 import io.twobrains.contract.event.ApiKeyStored;
 import io.twobrains.contract.event.ConversationStarted;
 import io.twobrains.contract.event.EventEnvelope;
@@ -17,8 +19,10 @@ import io.twobrains.contract.profile.Provider;
 import io.twobrains.contract.profile.SealedSecret;
 import io.twobrains.contract.profile.SettingsPatch;
 import io.twobrains.contract.profile.Theme;
+import io.twobrains.contract.json.EventCodec;
 import io.twobrains.testkit.TestKafka;
 import io.twobrains.testkit.TestPostgres;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,6 +34,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -173,6 +184,63 @@ class ProjectorIT {
 
         assertThat(folded).isPositive();
         assertThat(snapshot()).isEqualTo(live);
+    }
+
+    /**
+     * An event that is read but that the database refuses (a NUL in a name: PostgreSQL text cannot hold
+     * one; names have refused control characters since, but the log keeps what was written before) goes
+     * to chat.dlq, and the fold goes on: the user's later events, and everyone else's, still land.
+     */
+    @Test
+    void anEventTheDatabaseRefusesGoesToTheDlqAndTheFoldGoesOn() {
+        String user = "u-" + UUID.randomUUID();
+        SealedSecret sealed = new SealedSecret("k1", "c2VhbGVk");
+        EventEnvelope refused;
+        try (EventLog log = new EventLog(TestKafka.bootstrapServers())) {
+            log.write(user, DAY1, new McpServerAdded("ok1", "Fine", "https://mcp.example.com", McpTransport.HTTP, sealed,
+                    List.of(), true));
+            refused = log.write(user, DAY1, new McpServerAdded("bad", "nul\u0000name", "https://mcp.example.com",
+                    McpTransport.HTTP, sealed, List.of(), true));
+            log.write(user, DAY1, new McpServerAdded("ok2", "Also fine", "https://mcp.example.com", McpTransport.HTTP, sealed,
+                    List.of(), true));
+            log.flush();
+            startProjector();
+            awaitSeq(user, log.seq(user));
+        }
+
+        assertThat(sql.queryForList("select server_id from mcp_servers where user_id = ? order by 1", String.class, user))
+                .containsExactly("ok1", "ok2");
+        ConsumerRecord<String, byte[]> letter = deadLetterOf(refused);
+        assertThat(header(letter, RecordHeaders.DLQ_REASON)).isEqualTo("unfoldable event");
+        assertThat(header(letter, RecordHeaders.DLQ_TOPIC)).isEqualTo(Topics.EVENTS);
+        assertThat(header(letter, RecordHeaders.DLQ_EXCEPTION)).startsWith("org.springframework.dao.DataIntegrityViolationException");
+    }
+
+    /** The dead letter of this event in chat.dlq (read from the start; the topic is shared by the run). */
+    private static ConsumerRecord<String, byte[]> deadLetterOf(EventEnvelope event) {
+        try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = dlq.partitionsFor(Topics.DLQ).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            dlq.assign(partitions);
+            dlq.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : dlq.poll(Duration.ofMillis(200))) {
+                    if (event.userId().equals(record.key()) && EventCodec.fromBytes(record.value()).eventId().equals(event.eventId())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no dead letter of event " + event.eventId());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Generations with usage for {@code users} users, {@code perUser} each; adds them to {@code expected}. */

@@ -318,7 +318,8 @@ public class ChatService {
     }
 
     static String cleanTitle(String raw) {
-        String title = raw.strip().replaceAll("^[\"'“”«»*#\\s]+|[\"'“”«»*.\\s]+$", "").replaceAll("\\s+", " ");
+        String title = raw.replaceAll("\\p{Cc}", " ").strip()
+                .replaceAll("^[\"'“”«»*#\\s]+|[\"'“”«»*.\\s]+$", "").replaceAll("\\s+", " ");
         if (title.length() > 80) {
             title = title.substring(0, 80).strip();
         }
