@@ -54,8 +54,8 @@ public class ProcessorApplication {
                 .properties(Map.of("spring.config.name", CONFIG_NAME, "twobrains.processor.mode", "rebuild")))
                 .run(args)) {
             ProcessorProperties properties = context.getBean(ProcessorProperties.class);
-            String bootstrap = String.join(",", context.getBean(KafkaProperties.class).getBootstrapServers());
-            new Rebuild(StreamsSettings.rebuild(properties, bootstrap), System.out).run(Duration.ofHours(6));
+            new Rebuild(StreamsSettings.rebuild(properties, context.getBean(KafkaProperties.class).buildStreamsProperties()),
+                    System.out).run(Duration.ofHours(6));
         }
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replication of the changelog topics, and of the chat topics it creates
  * @param partitions       partitions of the chat topics it creates when they are missing
  * @param readWait         how long a read waits for {@code X-Chat-Min-Seq} before answering 503
+ * @param transactionTimeout how long the broker lets a transaction stay open before aborting it; after an
+ *                         instance dies with its state directory, readers of {@code chat.events} wait this long
  * @param streams          any other Kafka Streams setting, passed through
  */
 @Validated
@@ -40,6 +42,7 @@ public record ProcessorProperties(
         @DefaultValue("1") @Min(1) int replicationFactor,
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("5s") @NotNull Duration readWait,
+        @DefaultValue("10s") @NotNull Duration transactionTimeout,
         Map<String, String> streams) {
 
     public ProcessorProperties {

@@ -33,4 +33,9 @@ public record StartGeneration(String generationId, String conversationId, String
             @Nullable String plan) {
         return new StartGeneration(generationId, conversationId, model, provider, plan, null, null, false, null);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

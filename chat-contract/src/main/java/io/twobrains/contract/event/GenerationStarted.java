@@ -19,4 +19,9 @@ public record GenerationStarted(
         @JsonPropertyDescription("The id the assistant's reply will have.") @Nullable String messageId,
         @JsonPropertyDescription("The assistant message this reply replaces (a regeneration).") @Nullable String regenerates)
         implements Event, ProfileScoped, ConversationScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -1,6 +1,10 @@
 package io.twobrains.processor.kafka;
 
+import io.twobrains.contract.reply.Reply;
+import io.twobrains.processor.domain.QuotaPlans;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KafkaClientSupplier;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -22,8 +26,17 @@ public class ChatStreams implements SmartLifecycle {
     private final RestoreProgress restoreProgress = new RestoreProgress();
     private volatile boolean running;
 
-    public ChatStreams(Topology topology, Properties props) {
-        this.streams = new KafkaStreams(topology, props);
+    /**
+     * The live processor: its replies go to {@code deliver} once their transactions have committed.
+     */
+    public static ChatStreams live(Duration commandRetention, QuotaPlans plans, Properties props,
+            Consumer<Reply> deliver) {
+        CommittedReplies replies = new CommittedReplies(deliver);
+        return new ChatStreams(ChatTopology.live(commandRetention, plans, replies), props, new ProcessorClients(replies));
+    }
+
+    private ChatStreams(Topology topology, Properties props, KafkaClientSupplier clients) {
+        this.streams = new KafkaStreams(topology, props, clients);
         this.props = props;
         streams.setStateListener((now, before) -> log.info("processor {} -> {}", before, now));
         streams.setGlobalStateRestoreListener(restoreProgress);

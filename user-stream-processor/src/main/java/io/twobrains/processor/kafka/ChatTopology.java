@@ -12,14 +12,13 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The two topologies of the per-user brain. Live: {@code chat.commands} → handle each command →
- * {@code chat.events} + {@code chat.replies} (+ {@code chat.dlq}). Rebuild: {@code chat.events} →
- * fold into the same store (+ {@code chat.dlq}). Both declare the same store, so a rebuild fills
- * exactly what the live topology reads.
+ * {@code chat.events} (+ {@code chat.dlq}), the replies staged in an outbox until their transaction
+ * commits. Rebuild: {@code chat.events} → fold into the same store (+ {@code chat.dlq}). Both declare
+ * the same store, so a rebuild fills exactly what the live topology reads.
  */
 public final class ChatTopology {
 
     static final String EVENTS_SINK = "events";
-    static final String REPLIES_SINK = "replies";
     static final String DLQ_SINK = "dead-letters";
     private static final String HANDLER = "handle-command";
     private static final String FOLDER = "fold-event";
@@ -27,12 +26,11 @@ public final class ChatTopology {
     private ChatTopology() {
     }
 
-    public static Topology live(Duration commandRetention, QuotaPlans plans) {
+    public static Topology live(Duration commandRetention, QuotaPlans plans, ReplyOutbox replies) {
         Topology topology = new Topology()
                 .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.COMMANDS)
-                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans), "commands")
+                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans, replies), "commands")
                 .addSink(EVENTS_SINK, Topics.EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
-                .addSink(REPLIES_SINK, Topics.REPLIES, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
                 .addSink(DLQ_SINK, Topics.DLQ, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER);
         return withStores(topology, HANDLER);
     }

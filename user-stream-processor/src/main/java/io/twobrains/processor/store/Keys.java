@@ -67,26 +67,13 @@ public final class Keys {
         return new Builder().text(userId).separator().build();
     }
 
-    public static Bytes generation(String userId, String generationId) {
-        return new Builder().text(userId).separator().text(generationId).build();
-    }
-
     public static Bytes command(String userId, UUID commandId) {
         return new Builder().text(userId).separator().uuid(commandId).build();
     }
 
-    public static Bytes expiry(long recordedAtMillis, String userId, UUID commandId) {
-        return new Builder().number(recordedAtMillis).text(userId).separator().uuid(commandId).build();
-    }
-
-    public static Bytes expiryUpTo(long recordedAtMillis) {
-        return new Builder().number(recordedAtMillis).build();
-    }
-
-    /** The command key an expiry key points at. */
-    public static Bytes commandOfExpiry(Bytes expiryKey) {
-        byte[] key = expiryKey.get();
-        return Bytes.wrap(Arrays.copyOfRange(key, Long.BYTES, key.length));
+    /** The part of an activity key after the user prefix, for a conversation in the head. */
+    public static byte[] activitySuffix(long updatedAtMillis, String conversationId) {
+        return new Builder().number(Long.MAX_VALUE - updatedAtMillis).text(conversationId).build().get();
     }
 
     /** The smallest key greater than every key that starts with {@code prefix}. */
