@@ -294,7 +294,7 @@ class ChatIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (ConfigurableApplicationContext second = stack.addCommandApi(port)) {
+        try (ConfigurableApplicationContext second = stack.addNode(port)) {
             String user = newUser();
             ApiClient api = Stacks.client(stack, user);
             ApiClient elsewhere = new ApiClient(java.net.URI.create("http://localhost:" + port), Stacks.devToken(stack, user));

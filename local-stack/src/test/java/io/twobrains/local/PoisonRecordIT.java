@@ -50,7 +50,7 @@ class PoisonRecordIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        stack.addCommandApi(port);
+        stack.addNode(port);
         elsewhere = URI.create("http://localhost:" + port);
         dlq = new DeadLetterQueue(stack.kafkaBootstrapServers());
     }

@@ -12,7 +12,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of completions.
  *
- * @param processorUrl          any instance of the per-user processor (it forwards to the owner of the user)
  * @param maxConcurrentPerUser  generations one user may have running at once
  * @param requestsPerMinute     chat requests one user may make per minute
  * @param firstTokenTimeout     how long a provider may take to send anything
@@ -28,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("twobrains.chat")
 public record ChatProperties(
-        @DefaultValue("http://localhost:8083") @NotNull URI processorUrl,
         @DefaultValue("2") @Min(1) int maxConcurrentPerUser,
         @DefaultValue("30") @Min(1) int requestsPerMinute,
         @DefaultValue("60s") @NotNull Duration firstTokenTimeout,

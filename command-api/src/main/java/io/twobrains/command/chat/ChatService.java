@@ -4,6 +4,7 @@ import io.twobrains.command.CommandApiProperties;
 import io.twobrains.command.api.Answers;
 import io.twobrains.command.api.CommandIds;
 import io.twobrains.command.kafka.CommandBus;
+import io.twobrains.contract.MessageIds;
 import io.twobrains.contract.command.Command;
 import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.command.CompleteGeneration;
@@ -85,18 +86,18 @@ public class ChatService {
     }
 
     /** Starts a reply; the run goes on whatever happens to the request that started it. */
-    public Mono<GenerationRun> chat(ChatUser user, String bearer, ChatRequest request, CommandIds.Identity identity) {
+    public Mono<GenerationRun> chat(ChatUser user, ChatRequest request, CommandIds.Identity identity) {
         limits.admitRequest(user.id());
-        return reads.context(bearer, request.conversationId(), historyBudget(request), 0)
-                .flatMap(context -> begin(user, bearer, request, identity, context));
+        return reads.context(user.id(), request.conversationId(), historyBudget(request), 0)
+                .flatMap(context -> begin(user, request, identity, context));
     }
 
     /**
      * The reply running in a conversation on another instance, followed through {@code chat.deltas};
      * empty if none runs.
      */
-    public Mono<Flux<String>> followElsewhere(String userId, String bearer, String conversationId) {
-        return reads.context(bearer, conversationId, 1_000, 0)
+    public Mono<Flux<String>> followElsewhere(String userId, String conversationId) {
+        return reads.context(userId, conversationId, 1_000, 0)
                 .flatMap(context -> context.running().isEmpty() ? Mono.empty()
                         : Mono.just(follower.follow(userId, context.running().get(0).generationId(),
                                 context.running().get(0).startedAt())));
@@ -106,21 +107,21 @@ public class ChatService {
      * Stops the reply of a conversation wherever it runs, and completes once it is saved (or after
      * {@code wait}): here directly, elsewhere through {@code chat.control}.
      */
-    public Mono<Void> stop(String userId, String bearer, String conversationId, Duration wait) {
+    public Mono<Void> stop(String userId, String conversationId, Duration wait) {
         Optional<GenerationRun> here = generations.find(userId, conversationId).filter(GenerationRun::isRunning);
         if (here.isPresent()) {
             here.get().stop();
             return here.get().follow().then().timeout(wait).onErrorResume(e -> Mono.empty());
         }
-        return reads.context(bearer, conversationId, 1_000, 0)
+        return reads.context(userId, conversationId, 1_000, 0)
                 .flatMap(context -> context.running().isEmpty() ? Mono.<Void>empty()
                         : stopSignals.requestStop(userId, conversationId, context.running().get(0).generationId())
-                                .then(ended(bearer, conversationId).timeout(wait).onErrorResume(e -> Mono.empty())));
+                                .then(ended(userId, conversationId).timeout(wait).onErrorResume(e -> Mono.empty())));
     }
 
     /** Completes when the conversation has no running reply (as the processor sees it). */
-    private Mono<Void> ended(String bearer, String conversationId) {
-        return reads.context(bearer, conversationId, 1_000, 0)
+    private Mono<Void> ended(String userId, String conversationId) {
+        return reads.context(userId, conversationId, 1_000, 0)
                 .filter(context -> context.running().isEmpty())
                 .repeatWhenEmpty(repeat -> repeat.delayElements(Duration.ofMillis(200)))
                 .then();
@@ -138,7 +139,7 @@ public class ChatService {
         return generations.find(userId, conversationId);
     }
 
-    private Mono<GenerationRun> begin(ChatUser user, String bearer, ChatRequest request, CommandIds.Identity identity,
+    private Mono<GenerationRun> begin(ChatUser user, ChatRequest request, CommandIds.Identity identity,
             ChatContextView context) {
         Model model = request.model()
                 .or(() -> ModelCatalog.builtIn().find(context.selectedModel()))
@@ -156,11 +157,13 @@ public class ChatService {
                 throw ApiProblem.notFound("conversation " + request.conversationId() + " not found");
             }
             regenerates = regenerationTarget(request, history);
-            cutAt(history, regenerates);
+            if (regenerates != null) {
+                cutAt(history, regenerates);
+            }
         }
-        String messageId = "a" + generationId;
+        String messageId = MessageIds.minted("a" + generationId);
         StartGeneration.Prompt prompt = request.trigger() == ChatRequest.Trigger.SUBMIT
-                ? new StartGeneration.Prompt(request.messageId() == null ? "u" + generationId : request.messageId(),
+                ? new StartGeneration.Prompt(request.messageId() == null ? MessageIds.minted("u" + generationId) : request.messageId(),
                         request.parts())
                 : null;
         StartGeneration start = new StartGeneration(generationId, request.conversationId(), model.id(), model.provider(),
@@ -179,7 +182,7 @@ public class ChatService {
                         return Mono.just(history);
                     }
                     // Something else was written meanwhile: read the history again, as of this start.
-                    return reads.context(bearer, request.conversationId(), historyBudget(request), reply.seq())
+                    return reads.context(user.id(), request.conversationId(), historyBudget(request), reply.seq())
                             .map(fresh -> {
                                 List<MessageView> again = new ArrayList<>(fresh.history());
                                 if (regenerated != null) {
@@ -330,7 +333,11 @@ public class ChatService {
         return bus.send(new CommandEnvelope(commandId, userId, clock.instant(), command, fingerprint));
     }
 
-    /** The reply to regenerate: the one named, or the last assistant message; it must be in the history. */
+    /**
+     * The reply to regenerate: the one named (it must be in the history; the processor accepts only the
+     * last message), or else the last message if it is a reply. When the conversation ends with the
+     * user's message (its reply failed), there is nothing to replace: a reply to it is generated.
+     */
     private static String regenerationTarget(ChatRequest request, List<MessageView> history) {
         if (request.messageId() != null) {
             if (history.stream().noneMatch(m -> m.id().equals(request.messageId()) && PromptHistory.isAssistant(m))) {
@@ -338,12 +345,11 @@ public class ChatService {
             }
             return request.messageId();
         }
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (PromptHistory.isAssistant(history.get(i))) {
-                return history.get(i).id();
-            }
+        if (history.isEmpty()) {
+            throw ApiProblem.badRequest("there is no reply to regenerate in this conversation");
         }
-        throw ApiProblem.badRequest("there is no reply to regenerate in this conversation");
+        MessageView last = history.get(history.size() - 1);
+        return PromptHistory.isAssistant(last) ? last.id() : null;
     }
 
     /** The history a regenerated reply answers: everything before the reply it replaces. */

@@ -75,7 +75,7 @@ class ProviderConcurrencyTest {
     }
 
     private static void assertAllArriveTogether(String provider, String modelId, URI baseUrl, LoopbackProvider fake) {
-        ChatProperties properties = new ChatProperties(URI.create("http://localhost:1"), 2, 30, Duration.ofSeconds(60),
+        ChatProperties properties = new ChatProperties(2, 30, Duration.ofSeconds(60),
                 Duration.ofSeconds(60), Duration.ofMinutes(10), 200_000, Duration.ZERO, 2_000,
                 Map.of(provider, new ChatProperties.ProviderEndpoint(baseUrl, "app-key")));
         ReplyThreads replyThreads = new ReplyThreads(properties);

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * With two processor instances, a read reaches the instance that owns the user's partition,
- * whichever instance it arrives at, carrying the caller's token; while partitions move it is a 503
- * with Retry-After, never a wrong answer.
+ * With two nodes, a read or a write reaches the node that holds the user's partition, whichever node
+ * it arrives at, carrying the caller's token; while partitions move it is a 503 with Retry-After,
+ * never a wrong answer; and a request one node sent on is never sent on again.
  */
-class QueryForwardingIT {
+class NodeForwardingIT {
 
     private LocalStack stack;
 
@@ -40,7 +40,7 @@ class QueryForwardingIT {
     }
 
     @Test
-    void readsAreAnsweredByTheInstanceThatOwnsTheUserWhereverTheyArrive() throws Exception {
+    void requestsAreAnsweredByTheNodeThatHoldsTheUserWhereverTheyArrive() throws Exception {
         stack = LocalStack.start(LocalStackSettings.freePorts(Stacks.tempDir("twobrains-forwarding")), false);
         Map<String, Long> seqs = new LinkedHashMap<>();
         for (int u = 0; u < 12; u++) {
@@ -50,26 +50,42 @@ class QueryForwardingIT {
         }
 
         int secondPort = freePort();
-        ConfigurableApplicationContext second = stack.addProcessor(secondPort);
+        ConfigurableApplicationContext second = stack.addNode(secondPort);
         KafkaStreams secondStreams = second.getBean(ChatStreams.class).streams();
         awaitTwoInstancesWithPartitions(secondStreams);
 
         Set<Integer> owners = new HashSet<>();
+        URI secondUrl = URI.create("http://localhost:" + secondPort);
         for (Map.Entry<String, Long> user : seqs.entrySet()) {
-            owners.add(secondStreams.queryMetadataForKey(Tables.STORE, user.getKey(), Serdes.String().serializer())
-                    .activeHost().port());
+            int owner = secondStreams.queryMetadataForKey(Tables.STORE, user.getKey(), Serdes.String().serializer())
+                    .activeHost().port();
+            owners.add(owner);
             String token = Stacks.devToken(stack, user.getKey());
-            for (URI entry : new URI[] {stack.doorUrl(), URI.create("http://localhost:" + secondPort)}) {
-                String path = entry.equals(stack.doorUrl()) ? "/api/conversations/c1" : "/internal/conversations/c1";
-                Response answer = readUntilNotRebalancing(new ApiClient(entry, token)
-                        .withHeader("X-Chat-Min-Seq", Long.toString(user.getValue())), path);
-                assertThat(answer.status()).as(entry + path + " for " + user.getKey()).isEqualTo(200);
-                assertThat(answer.json().has("title")).as(answer.text()).isTrue();
-                assertThat(answer.json().get("title").asString()).isEqualTo("user " + user.getKey().substring(4));
-                assertThat(answer.json().get("messageCount").asLong()).isEqualTo(1);
+            long seq = user.getValue();
+            for (URI entry : new URI[] {stack.doorUrl(), secondUrl}) {
+                ApiClient api = new ApiClient(entry, token);
+                Response read = untilNotMoving(() -> api.withHeader("X-Chat-Min-Seq", Long.toString(user.getValue()))
+                        .get("/api/conversations/c1"));
+                assertThat(read.status()).as(entry + " for " + user.getKey()).isEqualTo(200);
+                assertThat(read.json().get("title").asString()).isEqualTo("user " + user.getKey().substring(4));
+
+                String id = "m" + (entry.equals(secondUrl) ? 3 : 2);
+                Response written = untilNotMoving(() -> api.withHeader("Idempotency-Key", id)
+                        .post("/api/conversations/c1/messages", message(id, "user", "again")));
+                assertThat(written.status()).as(entry + " writes for " + user.getKey()).isEqualTo(201);
+                assertThat(written.seq()).isEqualTo(++seq);
             }
+            Response page = new ApiClient(secondUrl, token).withHeader("X-Chat-Min-Seq", Long.toString(seq))
+                    .get("/api/conversations/c1/messages");
+            assertThat(page.json().get("items").findValuesAsString("id")).containsExactly("m1", "m2", "m3");
+
+            URI notTheOwner = owner == secondPort ? stack.doorUrl() : secondUrl;
+            Response sentOnAgain = new ApiClient(notTheOwner, token).withHeader("X-Chat-Forwarded", "elsewhere:1")
+                    .get("/api/conversations/c1");
+            assertThat(sentOnAgain.status()).as("a request another node sent on is not sent on again").isEqualTo(503);
+            assertThat(sentOnAgain.header("Retry-After")).isNotNull();
         }
-        assertThat(owners).as("both instances own some of the users").hasSize(2);
+        assertThat(owners).as("both nodes hold some of the users").hasSize(2);
     }
 
     private static void awaitTwoInstancesWithPartitions(KafkaStreams streams) throws InterruptedException {
@@ -88,13 +104,13 @@ class QueryForwardingIT {
     }
 
     /** A 503 with Retry-After is the documented answer while partitions move: a client retries. */
-    private static Response readUntilNotRebalancing(ApiClient client, String path) throws InterruptedException {
+    private static Response untilNotMoving(java.util.function.Supplier<Response> request) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Response answer = client.get(path);
+        Response answer = request.get();
         while (answer.status() == 503 && System.nanoTime() < deadline) {
             assertThat(answer.header("Retry-After")).isNotNull();
             Thread.sleep(250);
-            answer = client.get(path);
+            answer = request.get();
         }
         return answer;
     }
