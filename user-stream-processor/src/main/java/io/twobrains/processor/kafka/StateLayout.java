@@ -42,7 +42,7 @@ final class StateLayout {
                 .filter(topics::contains).toList();
         if (!old.isEmpty()) {
             throw new IllegalStateException("the processor's state is kept in an older layout (" + old
-                    + "); rebuild it from chat.events before starting: run the processor with --rebuild"
+                    + "); rebuild it from chat.events before starting: run a node with --rebuild"
                     + " (the local stack: java -jar local-stack/target/twobrains-local.jar --rebuild)");
         }
     }
