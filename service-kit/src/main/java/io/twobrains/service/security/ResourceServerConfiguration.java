@@ -39,7 +39,7 @@ public class ResourceServerConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(TokenValidators.forProperties(properties));
+        decoder.setJwtValidator(TokenValidators.forProperties(properties, clock));
         return new VerifiedTokens(decoder, properties.verifiedTokens(), clock);
     }
 
