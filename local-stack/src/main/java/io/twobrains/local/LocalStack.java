@@ -212,7 +212,8 @@ public final class LocalStack implements AutoCloseable {
      * JVM; its partitions rebalance with the other nodes'.
      */
     public String[] nodeArguments(int port) {
-        return arguments(nodeArgs(port, settings.dataDir().resolve("streams-" + port)), Kind.REACTIVE_R2DBC);
+        return arguments(nodeArgs(port, LocalStackSettings.freePort(), settings.dataDir().resolve("streams-" + port)),
+                Kind.REACTIVE_R2DBC);
     }
 
     private Map<String, Object> projectorArgs() {
@@ -230,16 +231,18 @@ public final class LocalStack implements AutoCloseable {
      */
     public ConfigurableApplicationContext addNode(int port) {
         return trackContext(NodeApplication.application(),
-                nodeArgs(port, settings.dataDir().resolve("streams-" + port)), Kind.REACTIVE_R2DBC);
+                nodeArgs(port, LocalStackSettings.freePort(), settings.dataDir().resolve("streams-" + port)),
+                Kind.REACTIVE_R2DBC);
     }
 
     private Map<String, Object> nodeArgs() {
-        return nodeArgs(settings.doorPort(), settings.dataDir().resolve("streams"));
+        return nodeArgs(settings.doorPort(), settings.internalPort(), settings.dataDir().resolve("streams"));
     }
 
-    private Map<String, Object> nodeArgs(int port, Path stateDir) {
+    private Map<String, Object> nodeArgs(int port, int internalPort, Path stateDir) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("server.port", port);
+        args.put("twobrains.processor.internal-port", internalPort);
         args.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
         args.put("spring.r2dbc.url", postgres.r2dbcUrl());
         args.put("spring.r2dbc.username", "postgres");

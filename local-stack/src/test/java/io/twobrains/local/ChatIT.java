@@ -289,46 +289,6 @@ class ChatIT {
     }
 
     @Test
-    void aReplyRunningOnAnotherInstanceIsFollowedThroughChatDeltas() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (ConfigurableApplicationContext second = stack.addNode(port)) {
-            String user = newUser();
-            ApiClient api = Stacks.client(stack, user);
-            ApiClient elsewhere = new ApiClient(java.net.URI.create("http://localhost:" + port), Stacks.devToken(stack, user));
-            List<JsonNode> whole = chat(api, "here", "words to follow", "demo");
-            SseStream running = api.stream("POST", "/api/chat", turn("there", "words to follow", "demo"));
-            for (int i = 0; i < 6; i++) {
-                assertThat(running.next()).isNotNull();
-            }
-            List<JsonNode> followed;
-            try (SseStream follower = elsewhere.stream("GET", "/api/chat/there/stream", null)) {
-                assertThat(follower.status()).isEqualTo(200);
-                followed = readAll(follower);
-            }
-            assertThat(text(followed)).isEqualTo(text(whole));
-            assertThat(followed.get(0).get("type").asString()).isEqualTo("start");
-            assertThat(followed.get(followed.size() - 1).get("type").asString()).isEqualTo("finish");
-            running.rest();
-            running.close();
-            assertThat(elsewhere.stream("GET", "/api/chat/there/stream", null).status()).as("it has ended").isEqualTo(204);
-
-            SseStream toStop = api.stream("POST", "/api/chat", turn("stop-there", "stop me from elsewhere", "demo"));
-            for (int i = 0; i < 6; i++) {
-                assertThat(toStop.next()).isNotNull();
-            }
-            assertThat(elsewhere.post("/api/chat/stop-there/stop", null).status()).isEqualTo(204);
-            assertThat(toStop.rest()).anyMatch(chunk -> chunk.contains("\"abort\""));
-            toStop.close();
-            JsonNode partial = messages(api, "stop-there").get(1).get("parts");
-            assertThat(partial.toString()).contains("[demo model]");
-            assertThat(Stacks.events(stack, user)).filteredOn(e -> e.payload() instanceof GenerationCancelled).hasSize(1);
-        }
-    }
-
-    @Test
     void aClientThatGoesAwayStillGetsItsReplySaved() {
         ApiClient api = Stacks.client(stack, newUser());
         SseStream stream = api.stream("POST", "/api/chat", turn("gone", "I will leave right away", "demo"));

@@ -5,6 +5,7 @@ import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.json.CommandCodec;
 import io.twobrains.contract.reply.Reply;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
@@ -21,17 +22,53 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class CommandGateway {
 
+    /** Whether this process learns the outcomes of a user's commands itself (its processor holds the user). */
+    public interface Locality {
+        boolean holds(String userId);
+
+        /** Everything is learned where it is: a client outside a node reading every committed event. */
+        Locality EVERYWHERE = userId -> true;
+    }
+
     private final Producer<String, byte[]> producer;
     private final PendingReplies pending;
     private final Duration timeout;
     private final Scheduler blocking;
+    private final Locality locality;
+    private final RemoteOutcomes remote;
 
     /** @param blocking where a send may block (on metadata, while the broker is away): never an event loop */
     public CommandGateway(Producer<String, byte[]> producer, PendingReplies pending, Duration timeout, Scheduler blocking) {
+        this(producer, pending, timeout, blocking, Locality.EVERYWHERE, null);
+    }
+
+    /**
+     * A node's gateway: a command for a user its processor does not hold (or no longer holds, see
+     * {@link #rehome()}) learns its outcome from {@code remote}.
+     */
+    public CommandGateway(Producer<String, byte[]> producer, PendingReplies pending, Duration timeout, Scheduler blocking,
+            Locality locality, RemoteOutcomes remote) {
         this.producer = producer;
         this.pending = pending;
         this.timeout = timeout;
         this.blocking = blocking;
+        this.locality = locality;
+        this.remote = remote;
+    }
+
+    /**
+     * After partitions moved: every command still waiting for a user this node no longer holds learns
+     * its outcome from the log instead (the processor that now decides it answers in its own process).
+     */
+    public void rehome() {
+        if (remote == null) {
+            return;
+        }
+        for (PendingReplies.Waiting waiting : pending.waiting()) {
+            if (!locality.holds(waiting.userId())) {
+                remote.watch(waiting.commandId(), waiting.userId(), waiting.sentAt());
+            }
+        }
     }
 
     public Mono<Reply> send(CommandEnvelope command) {
@@ -42,6 +79,10 @@ public final class CommandGateway {
     public Mono<Reply> send(CommandEnvelope command, Duration patience) {
         return Mono.defer(() -> {
             CompletableFuture<Reply> reply = pending.register(command.commandId(), command.userId());
+            boolean elsewhere = remote != null && !locality.holds(command.userId());
+            if (elsewhere) {
+                remote.watch(command.commandId(), command.userId(), Instant.now());
+            }
             ProducerRecord<String, byte[]> record =
                     new ProducerRecord<>(Topics.COMMANDS, command.userId(), CommandCodec.toBytes(command));
             return Mono.fromCallable(() -> producer.send(record, (metadata, error) -> {
@@ -53,7 +94,12 @@ public final class CommandGateway {
                     .then(Mono.fromFuture(reply, true))
                     .timeout(patience)
                     .onErrorMap(error -> !(error instanceof UndecidedCommandException), CommandGateway::undecided)
-                    .doFinally(signal -> pending.forget(command.commandId(), reply));
+                    .doFinally(signal -> {
+                        pending.forget(command.commandId(), reply);
+                        if (remote != null && signal != reactor.core.publisher.SignalType.ON_COMPLETE) {
+                            remote.forget(command.commandId());
+                        }
+                    });
         });
     }
 

@@ -1,19 +1,12 @@
 package io.twobrains.messaging;
 
-import io.twobrains.contract.RecordHeaders;
 import io.twobrains.contract.Topics;
-import io.twobrains.contract.event.CommandRejected;
-import io.twobrains.contract.event.EventEnvelope;
-import io.twobrains.contract.json.EventCodec;
-import io.twobrains.contract.reply.Reply;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Replies as a client outside a node learns them: from committed events. A command's outcome is
- * known once its last event (the one marked {@link RecordHeaders#COMMAND_END}) is read committed;
- * the reply carries the user's seq and, for a refusal, its code and reason (the views a node's
- * in-process reply carries are not in the log's events).
+ * Replies as a client outside a node learns them: from committed events ({@link EventReplies}), on
+ * every partition of {@code chat.events}, from its end.
  */
 public final class EventOutcomes implements AutoCloseable {
 
@@ -39,14 +32,7 @@ public final class EventOutcomes implements AutoCloseable {
     }
 
     private static void outcome(ConsumerRecord<String, byte[]> record, PendingReplies pending) {
-        if (record.headers().lastHeader(RecordHeaders.COMMAND_END) == null) {
-            return;
-        }
-        EventEnvelope event = EventCodec.fromBytes(record.value());
-        pending.complete(event.payload() instanceof CommandRejected rejected
-                ? Reply.rejected(event.commandId(), event.userId(), event.seq(), rejected.code(), rejected.reason(),
-                        rejected.limitType(), rejected.resetsAt())
-                : Reply.accepted(event.commandId(), event.userId(), event.seq(), null, null, null, null));
+        EventReplies.of(record).ifPresent(pending::complete);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.twobrains.messaging;
 
 import io.twobrains.contract.reply.Reply;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +18,11 @@ import java.util.function.Predicate;
  */
 public final class PendingReplies {
 
-    private record Waiter(String userId, CompletableFuture<Reply> reply) {
+    private record Waiter(String userId, Instant sentAt, CompletableFuture<Reply> reply) {
+    }
+
+    /** A command still waiting: whose it is, and when it was sent. */
+    public record Waiting(UUID commandId, String userId, Instant sentAt) {
     }
 
     private final ConcurrentMap<UUID, List<Waiter>> waiting = new ConcurrentHashMap<>();
@@ -25,7 +31,7 @@ public final class PendingReplies {
         CompletableFuture<Reply> future = new CompletableFuture<>();
         waiting.compute(commandId, (id, waiters) -> {
             List<Waiter> next = waiters == null ? new CopyOnWriteArrayList<>() : waiters;
-            next.add(new Waiter(userId, future));
+            next.add(new Waiter(userId, Instant.now(), future));
             return next;
         });
         return future;
@@ -49,6 +55,14 @@ public final class PendingReplies {
             waiters.removeIf(waiter -> waiter.reply() == future);
             return waiters.isEmpty() ? null : waiters;
         });
+    }
+
+    /** The commands waiting now. */
+    public List<Waiting> waiting() {
+        List<Waiting> all = new ArrayList<>();
+        waiting.forEach((id, waiters) -> waiters.stream().findFirst()
+                .ifPresent(first -> all.add(new Waiting(id, first.userId(), first.sentAt()))));
+        return all;
     }
 
     public int size() {

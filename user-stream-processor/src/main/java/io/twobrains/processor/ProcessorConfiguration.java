@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -46,12 +45,12 @@ class ProcessorConfiguration {
     /** The processor creates the chat topics it needs if they are missing, so a fresh cluster just works. */
     @Bean
     ChatStreams chatStreams(ProcessorProperties properties, QuotaProperties quota, KafkaProperties kafka,
-            PendingReplies pending, @Value("${server.port}") int port) throws Exception {
+            PendingReplies pending) throws Exception {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Topics.ensure(admin, properties.partitions(), (short) properties.replicationFactor());
         }
         return ChatStreams.live(properties.commandRetention(), plans(quota),
-                StreamsSettings.live(properties, kafka.buildStreamsProperties(), port), pending::complete);
+                StreamsSettings.live(properties, kafka.buildStreamsProperties()), pending::complete);
     }
 
     static QuotaPlans plans(QuotaProperties quota) {
@@ -61,8 +60,9 @@ class ProcessorConfiguration {
     }
 
     @Bean
-    UserLocator userLocator(ChatStreams chatStreams, ProcessorProperties properties, @Value("${server.port}") int port) {
-        return new UserLocator(chatStreams.streams(), new HostInfo(properties.resolvedAdvertisedHost(), port));
+    UserLocator userLocator(ChatStreams chatStreams, ProcessorProperties properties) {
+        return new UserLocator(chatStreams.streams(),
+                new HostInfo(properties.resolvedAdvertisedHost(), properties.internalPort()));
     }
 
     @Bean

@@ -20,8 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param commitInterval   how often a transaction commits; every write waits for its commit, so this is
  *                         the floor of write latency (see docs/adr/0002-commit-interval.md)
  * @param commandRetention how long a handled command id is remembered for idempotent retries
- * @param advertisedHost   the host other instances use to forward interactive queries here; {@code auto}
- *                         takes this machine's address (one setting for every replica of a container)
+ * @param advertisedHost   the host other nodes reach this node at; {@code auto} takes this machine's address
+ *                         (one setting for every replica of a container)
+ * @param internalPort     the port of this node's internal server: other nodes send it the requests for the
+ *                         users it holds there (HTTP/2 without TLS); keep it off the public network
  * @param streamThreads    stream threads of this instance
  * @param replicationFactor replication of the changelog topics, and of the chat topics it creates
  * @param partitions       partitions of the chat topics it creates when they are missing
@@ -38,6 +40,7 @@ public record ProcessorProperties(
         @DefaultValue("10ms") @NotNull Duration commitInterval,
         @DefaultValue("24h") @NotNull Duration commandRetention,
         @DefaultValue("localhost") @NotBlank String advertisedHost,
+        @DefaultValue("8081") @Min(1) int internalPort,
         @DefaultValue("1") @Min(1) int streamThreads,
         @DefaultValue("1") @Min(1) int replicationFactor,
         @DefaultValue("6") @Min(1) int partitions,

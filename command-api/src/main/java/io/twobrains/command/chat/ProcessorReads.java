@@ -6,6 +6,7 @@ import io.twobrains.processor.kafka.UserLocator;
 import io.twobrains.service.problem.ApiProblem;
 import io.twobrains.service.web.SeqWait;
 import java.time.Duration;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,9 +29,13 @@ class ProcessorReads {
     /** The context as of {@code minSeq} at least (waiting up to the read wait for it). */
     Mono<ChatContextView> context(String userId, String conversationId, int maxChars, long minSeq) {
         return Mono.defer(() -> locator.here(userId)
-                .map(reader -> SeqWait.until(Mono.fromCallable(() -> reader.user(userId).seq()), minSeq, readWait)
-                        .map(seq -> reader.context(userId, conversationId, maxChars, 1_000)))
-                .orElseGet(() -> Mono.error(ApiProblem.unavailable(
-                        "the conversation is moving to another node; retry shortly", 1))));
+                        .map(reader -> SeqWait.until(Mono.fromCallable(() -> reader.user(userId).seq()), minSeq, readWait)
+                                .map(seq -> reader.context(userId, conversationId, maxChars, 1_000)))
+                        .orElseGet(() -> Mono.error(moving())))
+                .onErrorMap(InvalidStateStoreException.class, e -> moving());
+    }
+
+    private static ApiProblem moving() {
+        return ApiProblem.unavailable("the conversation is moving to another node; retry shortly", 1);
     }
 }

@@ -4,6 +4,9 @@ import io.twobrains.command.CommandApiProperties;
 import io.twobrains.messaging.CommandGateway;
 import io.twobrains.messaging.KafkaClients;
 import io.twobrains.messaging.PendingReplies;
+import io.twobrains.messaging.RemoteOutcomes;
+import io.twobrains.processor.kafka.ChatStreams;
+import io.twobrains.processor.kafka.UserLocator;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +25,18 @@ class NodeMessaging {
         return clients.producer(properties.sendTimeout());
     }
 
+    /** Outcomes of commands for users this node does not hold (a reply that outlived its user's move). */
+    @Bean
+    RemoteOutcomes remoteOutcomes(KafkaClients clients, PendingReplies pending) {
+        return new RemoteOutcomes(clients, pending);
+    }
+
     @Bean
     CommandGateway commandGateway(Producer<String, byte[]> nodeProducer, PendingReplies pending,
-            CommandApiProperties properties) {
-        return new CommandGateway(nodeProducer, pending, properties.replyTimeout(), Schedulers.boundedElastic());
+            CommandApiProperties properties, UserLocator locator, RemoteOutcomes remote, ChatStreams streams) {
+        CommandGateway gateway = new CommandGateway(nodeProducer, pending, properties.replyTimeout(),
+                Schedulers.boundedElastic(), locator::holds, remote);
+        streams.whenRunning(gateway::rehome);
+        return gateway;
     }
 }

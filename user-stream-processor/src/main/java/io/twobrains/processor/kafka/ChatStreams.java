@@ -5,7 +5,9 @@ import io.twobrains.processor.domain.QuotaPlans;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaClientSupplier;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -25,6 +27,7 @@ public class ChatStreams implements SmartLifecycle {
     private final Properties props;
     private final RestoreProgress restoreProgress = new RestoreProgress();
     private volatile boolean running;
+    private final List<Runnable> whenRunning = new CopyOnWriteArrayList<>();
 
     /**
      * The live processor: its replies go to {@code deliver} once their transactions have committed.
@@ -38,7 +41,12 @@ public class ChatStreams implements SmartLifecycle {
     private ChatStreams(Topology topology, Properties props, KafkaClientSupplier clients) {
         this.streams = new KafkaStreams(topology, props, clients);
         this.props = props;
-        streams.setStateListener((now, before) -> log.info("processor {} -> {}", before, now));
+        streams.setStateListener((now, before) -> {
+            log.info("processor {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                whenRunning.forEach(Runnable::run);
+            }
+        });
         streams.setGlobalStateRestoreListener(restoreProgress);
         // A thread that dies on an unexpected error is replaced; its tasks restore from the changelogs.
         streams.setUncaughtExceptionHandler(error -> {
@@ -49,6 +57,11 @@ public class ChatStreams implements SmartLifecycle {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** Runs {@code action} each time the processor is running again after partitions moved (and at start). */
+    public void whenRunning(Runnable action) {
+        whenRunning.add(action);
     }
 
     /** How far the stores are in restoring from their changelogs. */

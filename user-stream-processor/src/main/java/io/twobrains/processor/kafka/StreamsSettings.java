@@ -17,10 +17,10 @@ public final class StreamsSettings {
      * @param base the deployment's Kafka settings (brokers, SASL, TLS: Spring's {@code spring.kafka.*} as Boot
      *             builds them for Kafka Streams), which every client of the processor takes
      */
-    public static Properties live(ProcessorProperties settings, Map<String, Object> base, int httpPort) {
+    public static Properties live(ProcessorProperties settings, Map<String, Object> base) {
         Properties props = common(settings, base);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.resolvedAdvertisedHost() + ":" + httpPort);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.resolvedAdvertisedHost() + ":" + settings.internalPort());
         settings.streams().forEach(props::put);
         return props;
     }

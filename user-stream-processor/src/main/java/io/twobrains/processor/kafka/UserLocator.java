@@ -55,6 +55,15 @@ public class UserLocator {
         }
     }
 
+    /** Whether this node holds the user's partition now (false while it moves). */
+    public boolean holds(String userId) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return false;
+        }
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(Tables.STORE, userId, Serdes.String().serializer());
+        return metadata != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) && self.equals(metadata.activeHost());
+    }
+
     /** The user's state if this node holds it now; empty if another node does, or it is moving. */
     public Optional<ChatReader> here(String userId) {
         return locate(userId).filter(Location.Here.class::isInstance).map(location -> ((Location.Here) location).reader());
