@@ -79,7 +79,8 @@ class NodeForwardingIT {
                     .get("/api/conversations/c1/messages");
             assertThat(page.json().get("items").findValuesAsString("id")).containsExactly("m1", "m2", "m3");
 
-            URI notTheOwner = owner == secondPort ? stack.doorUrl() : secondUrl;
+            int secondInternal = second.getBean(io.twobrains.processor.ProcessorProperties.class).internalPort();
+            URI notTheOwner = owner == secondInternal ? stack.doorUrl() : secondUrl;
             Response sentOnAgain = new ApiClient(notTheOwner, token).withHeader("X-Chat-Forwarded", "elsewhere:1")
                     .get("/api/conversations/c1");
             assertThat(sentOnAgain.status()).as("a request another node sent on is not sent on again").isEqualTo(503);

@@ -23,7 +23,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
  * demo model is slow, and a second node joins while replies run ({@link MovedReplies}), so that
  * replies are followed through chat.deltas and stopped through chat.control while poison is there.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoisonRecordIT {
 
-    private static final String LONG_TEXT = "follow me past the poison ".repeat(12).trim();
+    private static final String LONG_TEXT = "follow me past the poison ".repeat(30).trim();
 
     private static LocalStack stack;
     private static MovedReplies moved;
@@ -108,6 +112,7 @@ class PoisonRecordIT {
     }
 
     @Test
+    @Order(2)
     void poisonDeltasAreDeadLetteredAndAReplyIsStillFollowedWholeFromAnotherNode() {
         MovedReplies.Moved reply = moved.moved().get(0);
         List<Written> poison;
@@ -128,7 +133,9 @@ class PoisonRecordIT {
                 .as("the follower got the whole reply").isEqualTo(followed));
     }
 
+    /** First: the moved replies all started together, and the one that is followed is read to its end. */
     @Test
+    @Order(1)
     void poisonControlRecordsAreDeadLetteredAndAStopFromAnotherNodeStillStopsAReply() {
         MovedReplies.Moved reply = moved.moved().get(moved.moved().size() - 1);
         List<Written> poison;

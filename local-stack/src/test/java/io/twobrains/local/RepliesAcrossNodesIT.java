@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,10 +24,11 @@ import tools.jackson.databind.JsonNode;
  * the reply goes on where it started, is followed and stopped from the node that holds the user now
  * (through {@code chat.deltas} and {@code chat.control}), and is saved by that node's processor.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RepliesAcrossNodesIT {
 
     /** The demo model repeats it: with a slow model the reply outlasts the move of its partition. */
-    private static final String LONG_TEXT = "please keep talking for a while ".repeat(12).trim();
+    private static final String LONG_TEXT = "please keep talking for a while ".repeat(30).trim();
 
     private static LocalStack stack;
     private static MovedReplies replies;
@@ -47,6 +51,7 @@ class RepliesAcrossNodesIT {
     }
 
     @Test
+    @Order(2)
     void aReplyWhoseUserMovedIsFollowedWholeFromTheLogAndSavedWhereTheUserIsNow() {
         MovedReplies.Moved moved = replies.moved().get(0);
         ApiClient there = replies.atSecondNode(stack, moved.user());
@@ -65,10 +70,13 @@ class RepliesAcrossNodesIT {
                 .isEqualTo(text(followed)));
     }
 
+    /** First: the moved replies all started together, and the one that is followed is read to its end. */
     @Test
+    @Order(1)
     void aReplyWhoseUserMovedIsStoppedFromTheNodeThatHoldsTheUserNow() {
         MovedReplies.Moved moved = replies.moved().get(replies.moved().size() - 1);
         ApiClient there = replies.atSecondNode(stack, moved.user());
+        assertThat(moved.stream().next()).as("still running").doesNotContain("\"finish\"");
 
         assertThat(there.post("/api/chat/" + moved.conversation() + "/stop", null).status()).isEqualTo(204);
 
@@ -80,6 +88,7 @@ class RepliesAcrossNodesIT {
     }
 
     @Test
+    @Order(3)
     void aReplyRunsOnTheNodeThatHoldsItsUserAndIsFollowedAndStoppedThroughEitherNode() {
         int second = replies.secondInternalPort();
         String user = NodeCrashIT.usersOnEveryPartition("held-there", stack.settings().partitions(), 3).stream()
