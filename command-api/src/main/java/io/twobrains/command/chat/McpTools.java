@@ -33,10 +33,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The tools of a user's enabled MCP servers (Streamable HTTP or SSE), for one reply. Each server is
+ * The tools of a user's enabled MCP servers (Streamable HTTP or SSE), for one generation. Each server is
  * connected with the user's headers (opened here, for the connection only) and its URL checked again
  * (a name can resolve elsewhere since it was registered). A server that cannot be reached is skipped,
- * and the reply says so. twobrains runs the tools itself, between the model's steps.
+ * and the generation says so. twobrains runs the tools itself, between the model's steps.
  */
 @Component
 class McpTools {
@@ -53,7 +53,7 @@ class McpTools {
         this.urls = urls;
     }
 
-    /** The tools of one reply, and the servers that could not be reached. */
+    /** The tools of one generation, and the servers that could not be reached. */
     static final class Toolbox {
 
         private final Map<String, Binding> byName = new LinkedHashMap<>();

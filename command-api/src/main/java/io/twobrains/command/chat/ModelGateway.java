@@ -65,7 +65,7 @@ public class ModelGateway {
 
     private final WebClient.Builder webClients;
     private final McpUrlPolicy urls;
-    private final ReplyThreads replyThreads;
+    private final GenerationThreads generationThreads;
     /** One transport for every OpenAI-protocol model, so connections are pooled across keys. */
     private final OpenAiTransport openAiTransport = new OpenAiTransport(Duration.ofSeconds(10));
     private final Map<String, ChatModel> models = new LinkedHashMap<>(16, 0.75f, true) {
@@ -76,9 +76,9 @@ public class ModelGateway {
     };
 
     public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients, McpUrlPolicy urls,
-            ReplyThreads replyThreads) {
+            GenerationThreads generationThreads) {
         this.properties = properties;
-        this.replyThreads = replyThreads;
+        this.generationThreads = generationThreads;
         this.urls = urls;
         this.webClients = webClients;
         this.sealer = sealer;
@@ -128,7 +128,7 @@ public class ModelGateway {
         ModelOutput.Usage[] lastUsage = {null};
         // Some SDKs read the whole stream on the subscribing thread: a reply thread, not a shared one.
         return Flux.defer(() -> chatModel.stream(prompt))
-                .subscribeOn(replyThreads.scheduler())
+                .subscribeOn(generationThreads.scheduler())
                 .concatMapIterable(response -> outputs(response, reasoning))
                 .filter(output -> {
                     if (output instanceof ModelOutput.Usage usage) {
@@ -145,7 +145,7 @@ public class ModelGateway {
     Mono<String> call(String userId, Target target, List<Message> messages, ChatContextView context) {
         ChatModel chatModel = chatModel(userId, target, context);
         return Mono.fromCallable(() -> chatModel.call(new Prompt(messages, options(target, ReasoningEffort.OFF, List.of()))))
-                .subscribeOn(replyThreads.scheduler())
+                .subscribeOn(generationThreads.scheduler())
                 .map(response -> response.getResult() == null || response.getResult().getOutput().getText() == null
                         ? "" : response.getResult().getOutput().getText());
     }

@@ -23,8 +23,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * The OpenAI SDK's HTTP transport, on the JDK's HTTP client. The SDK's own OkHttp transport (as Spring
  * AI 2.0.1 builds it) lets one client run 64 requests at once and queues the rest: every free user
- * shares the app's key, so the 65th concurrent reply of an instance would wait for a slot before its
- * first token. This one has no such cap; replies are bounded by {@link ChatLimits} instead.
+ * shares the app's key, so the 65th concurrent generation of an instance would wait for a slot before its
+ * first token. This one has no such cap; generations are bounded by {@link ChatLimits} instead.
  */
 final class OpenAiTransport implements HttpClient {
 
@@ -61,7 +61,7 @@ final class OpenAiTransport implements HttpClient {
                         : java.net.http.HttpClient.Version.HTTP_1_1);
         Timeout timeout = options.getTimeout();
         if (timeout != null && timeout.request() != null && !timeout.request().isZero()) {
-            // Until the answer's headers: a stream's later silences are the reply's idle timeout.
+            // Until the answer's headers: a stream's later silences are the generation's idle timeout.
             builder.timeout(timeout.request());
         }
         Headers headers = request.headers();

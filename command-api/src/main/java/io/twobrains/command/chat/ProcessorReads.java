@@ -11,7 +11,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads a reply's context from the per-user brain, with the caller's own token (the processor checks
+ * Reads a generation's context from the per-user brain, with the caller's own token (the processor checks
  * the same identity, and forwards to the instance that owns the user).
  */
 @Component
