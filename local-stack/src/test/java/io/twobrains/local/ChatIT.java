@@ -3,7 +3,7 @@ package io.twobrains.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.twobrains.command.chat.DemoChatModel;
+import io.twobrains.command.chat.provider.DemoChatModel;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.event.GenerationCancelled;
 import io.twobrains.contract.event.GenerationCompleted;

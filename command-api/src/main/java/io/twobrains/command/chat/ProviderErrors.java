@@ -31,6 +31,16 @@ final class ProviderErrors {
         return provider + " could not be reached (" + error.getClass().getSimpleName() + ")";
     }
 
+    /** The provider's error, without the wrappers SDKs add around it. */
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof java.util.concurrent.CompletionException
+                || current.getClass() == RuntimeException.class) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
     /** The HTTP status a provider answered with, whichever SDK reported it; 0 if none. */
     static int status(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -82,7 +82,7 @@ class ProviderConcurrencyTest {
         ModelGateway gateway = new ModelGateway(properties, null, WebClient.builder(), null, generationThreads);
         Model model = ModelCatalog.builtIn().find(modelId).orElseThrow();
         // The deployment's key, as for a free user (the tier does not matter to the transport).
-        ModelGateway.Target target = new ModelGateway.Target(model, false, baseUrl.toString(), null);
+        Target target = new Target(model, false, baseUrl.toString(), null);
         assertThat(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE).as("the shared elastic pool's size")
                 .isEqualTo(SharedElasticPool.THREADS);
         // One generation first, so the SDK's first-use costs (class loading, its mapper) are not in the wait.

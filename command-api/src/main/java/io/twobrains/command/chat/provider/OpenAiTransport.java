@@ -1,4 +1,4 @@
-package io.twobrains.command.chat;
+package io.twobrains.command.chat.provider;
 
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
