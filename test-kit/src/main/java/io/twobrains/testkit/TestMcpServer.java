@@ -13,14 +13,19 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.apache.catalina.startup.Tomcat;
 
 /**
  * A real MCP server on loopback (the MCP Java SDK's servlet transports in an embedded Tomcat), with
  * two tools: {@code add} (a + b) and {@code explode} (always an error). It speaks Streamable HTTP at
- * {@code /mcp} or the older SSE transport at {@code /sse}, and records the headers each call carried.
+ * {@code /mcp} or the older SSE transport at {@code /sse}, and records the headers each call carried
+ * and how many HTTP requests reached it.
  */
 public final class TestMcpServer implements AutoCloseable {
 
@@ -30,6 +35,7 @@ public final class TestMcpServer implements AutoCloseable {
     private final McpSyncServer server;
     private final Transport transport;
     private final List<String> apiKeysSeen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
 
     private TestMcpServer(Transport transport) {
         this.transport = transport;
@@ -80,6 +86,14 @@ public final class TestMcpServer implements AutoCloseable {
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext("", null);
+        // Async, or the servlet transports could not hold a stream open.
+        context.getPipeline().addValve(new ValveBase(true) {
+            @Override
+            public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
+                requests.incrementAndGet();
+                getNext().invoke(request, response);
+            }
+        });
         Tomcat.addServlet(context, "mcp", servlet).setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "mcp");
         try {
@@ -97,6 +111,16 @@ public final class TestMcpServer implements AutoCloseable {
     public String url() {
         int port = tomcat.getConnector().getLocalPort();
         return "http://localhost:" + port + (transport == Transport.STREAMABLE_HTTP ? "/mcp" : "/sse");
+    }
+
+    /** The port it listens on, on 127.0.0.1. */
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    /** HTTP requests that reached the server, whatever they asked. */
+    public int requests() {
+        return requests.get();
     }
 
     /** The {@code X-Api-Key} header of every {@code add} call. */

@@ -2,9 +2,7 @@ package io.twobrains.command.chat;
 
 import io.twobrains.command.chat.provider.Endpoint;
 import io.twobrains.command.crypto.SecretSealer;
-import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.view.ChatContextView;
-import io.twobrains.service.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,25 +14,18 @@ final class Credentials {
 
     private final ChatProperties properties;
     private final SecretSealer sealer;
-    private final McpUrlPolicy urls;
 
-    Credentials(ChatProperties properties, SecretSealer sealer, McpUrlPolicy urls) {
+    Credentials(ChatProperties properties, SecretSealer sealer) {
         this.properties = properties;
         this.sealer = sealer;
-        this.urls = urls;
     }
 
     Endpoint open(String userId, Target target, ChatContextView context) {
         if (target.byok()) {
             ChatContextView.Key own = context.apiKeys().get(target.apiKeyRef());
-            if (own.baseUrl() != null) {
-                // A user's endpoint is checked again when used: its name may resolve elsewhere by now.
-                urls.check(own.baseUrl()).ifPresent(reason -> {
-                    throw ApiProblem.badRequest("your " + target.model().provider() + " endpoint is refused: " + reason);
-                });
-            }
             String key = new String(sealer.open(userId, SecretSealer.KEY_PURPOSE + ":" + target.apiKeyRef(), own.secret()),
                     StandardCharsets.UTF_8);
+            // A user's own URL is checked by each connection to it, not here (its name may resolve elsewhere later).
             return new Endpoint(target.baseUrl(), own.baseUrl() != null, key);
         }
         ChatProperties.ProviderEndpoint app = properties.providers().get(target.model().provider());

@@ -4,7 +4,7 @@ import io.twobrains.command.chat.provider.ChatModelCache;
 import io.twobrains.command.chat.provider.ChatProvider;
 import io.twobrains.command.chat.provider.ChatProviders;
 import io.twobrains.command.crypto.SecretSealer;
-import io.twobrains.command.mcp.McpUrlPolicy;
+import io.twobrains.command.egress.PinnedHttp;
 import io.twobrains.contract.model.Model;
 import io.twobrains.contract.profile.ReasoningEffort;
 import io.twobrains.contract.view.ChatContextView;
@@ -32,11 +32,12 @@ public class ModelGateway {
     private final ChatModelCache models = new ChatModelCache();
     private final GenerationThreads generationThreads;
 
-    public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients, McpUrlPolicy urls,
+    public ModelGateway(ChatProperties properties, SecretSealer sealer, WebClient.Builder webClients, PinnedHttp pinned,
             GenerationThreads generationThreads) {
         this.properties = properties;
-        this.credentials = new Credentials(properties, sealer, urls);
-        this.providers = new ChatProviders(properties.firstTokenTimeout(), properties.demoTokenDelay(), webClients);
+        this.credentials = new Credentials(properties, sealer);
+        this.providers = new ChatProviders(properties.firstTokenTimeout(), properties.demoTokenDelay(), webClients,
+                pinned);
         this.generationThreads = generationThreads;
     }
 

@@ -1,5 +1,6 @@
 package io.twobrains.command.chat;
 
+import io.twobrains.command.egress.RefusedAddressException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -14,6 +15,10 @@ final class ProviderErrors {
     static String describe(Throwable error, String provider) {
         if (error instanceof TimeoutException) {
             return provider + " did not answer in time";
+        }
+        RefusedAddressException refused = cause(error, RefusedAddressException.class);
+        if (refused != null) {
+            return "the " + provider + " endpoint is refused: it resolves to a " + refused.range() + " address";
         }
         int status = status(error);
         if (status == 401 || status == 403) {
@@ -39,6 +44,15 @@ final class ProviderErrors {
             current = current.getCause();
         }
         return current;
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** The HTTP status a provider answered with, whichever SDK reported it; 0 if none. */

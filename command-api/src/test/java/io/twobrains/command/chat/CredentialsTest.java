@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.twobrains.command.chat.provider.Endpoint;
 import io.twobrains.command.crypto.SecretSealer;
 import io.twobrains.command.crypto.SecretsProperties;
-import io.twobrains.command.mcp.McpProperties;
-import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.model.Model;
 import io.twobrains.contract.model.ModelCatalog;
 import io.twobrains.contract.profile.ReasoningEffort;
@@ -32,8 +30,7 @@ class CredentialsTest {
     private final ChatProperties properties = new ChatProperties(URI.create("http://localhost:1"), 2, 30,
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(10), 200_000, Duration.ZERO, 10,
             Map.of("openai", new ChatProperties.ProviderEndpoint(APP_URL, APP_KEY)));
-    private final Credentials credentials = new Credentials(properties, sealer,
-            new McpUrlPolicy(new McpProperties(List.of())));
+    private final Credentials credentials = new Credentials(properties, sealer);
 
     private static Model model(String id) {
         return ModelCatalog.builtIn().find(id).orElseThrow();

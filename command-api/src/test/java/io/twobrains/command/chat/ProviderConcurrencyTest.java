@@ -2,6 +2,9 @@ package io.twobrains.command.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twobrains.command.egress.PinnedHttp;
+import io.twobrains.command.mcp.McpProperties;
+import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.model.Model;
 import io.twobrains.contract.model.ModelCatalog;
 import io.twobrains.contract.profile.ReasoningEffort;
@@ -79,7 +82,8 @@ class ProviderConcurrencyTest {
                 Duration.ofSeconds(60), Duration.ofMinutes(10), 200_000, Duration.ZERO, 2_000,
                 Map.of(provider, new ChatProperties.ProviderEndpoint(baseUrl, "app-key")));
         GenerationThreads generationThreads = new GenerationThreads(properties);
-        ModelGateway gateway = new ModelGateway(properties, null, WebClient.builder(), null, generationThreads);
+        PinnedHttp pinned = new PinnedHttp(new McpUrlPolicy(new McpProperties(List.of())));
+        ModelGateway gateway = new ModelGateway(properties, null, WebClient.builder(), pinned, generationThreads);
         Model model = ModelCatalog.builtIn().find(modelId).orElseThrow();
         // The deployment's key, as for a free user (the tier does not matter to the transport).
         Target target = new Target(model, false, baseUrl.toString(), null);
@@ -117,6 +121,7 @@ class ProviderConcurrencyTest {
         } finally {
             generations.forEach(Disposable::dispose);
             generationThreads.destroy();
+            pinned.destroy();
         }
     }
 

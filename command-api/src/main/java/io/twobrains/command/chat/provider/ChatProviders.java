@@ -1,5 +1,6 @@
 package io.twobrains.command.chat.provider;
 
+import io.twobrains.command.egress.PinnedHttp;
 import io.twobrains.service.problem.ApiProblem;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,9 +18,11 @@ public final class ChatProviders {
      * @param firstTokenTimeout how long a provider may take to answer at all
      * @param demoTokenDelay    the demo model's pace
      * @param webClients        for Ollama (Spring AI reaches it with WebClient and RestClient)
+     * @param pinned            the HTTP client for URLs users give
      */
-    public ChatProviders(Duration firstTokenTimeout, Duration demoTokenDelay, WebClient.Builder webClients) {
-        this(List.of(new OpenAiProvider(firstTokenTimeout), new AnthropicProvider(firstTokenTimeout),
+    public ChatProviders(Duration firstTokenTimeout, Duration demoTokenDelay, WebClient.Builder webClients,
+            PinnedHttp pinned) {
+        this(List.of(new OpenAiProvider(firstTokenTimeout, pinned), new AnthropicProvider(firstTokenTimeout),
                 new GoogleProvider(firstTokenTimeout), new OllamaProvider(webClients), new DemoProvider(demoTokenDelay)));
     }
 

@@ -3,6 +3,7 @@ package io.twobrains.command.chat.provider;
 import com.openai.client.OpenAIClientAsyncImpl;
 import com.openai.client.OpenAIClientImpl;
 import com.openai.core.ClientOptions;
+import io.twobrains.command.egress.PinnedHttp;
 import io.twobrains.contract.model.Model;
 import io.twobrains.contract.model.ModelCatalog;
 import io.twobrains.contract.profile.ReasoningEffort;
@@ -16,17 +17,23 @@ import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
-/** OpenAI, and any endpoint that speaks its chat-completions protocol. */
+/**
+ * OpenAI, and any endpoint that speaks its chat-completions protocol. A URL a user gave is reached
+ * only through the pinned client; the deployment's endpoints through a plain one. Each transport
+ * pools its connections across keys.
+ */
 public final class OpenAiProvider implements ChatProvider {
 
     private static final String PUBLIC_ENDPOINT = "https://api.openai.com/v1";
 
     private final Duration firstTokenTimeout;
-    /** One transport for every OpenAI-protocol model, so connections are pooled across keys. */
-    private final OpenAiTransport transport = new OpenAiTransport(Duration.ofSeconds(10));
+    private final OpenAiTransport deployments;
+    private final OpenAiTransport users;
 
-    OpenAiProvider(Duration firstTokenTimeout) {
+    OpenAiProvider(Duration firstTokenTimeout, PinnedHttp pinned) {
         this.firstTokenTimeout = firstTokenTimeout;
+        this.deployments = new OpenAiTransport(OpenAiTransport.plainHttp());
+        this.users = new OpenAiTransport(pinned.client());
     }
 
     @Override
@@ -37,7 +44,7 @@ public final class OpenAiProvider implements ChatProvider {
     @Override
     public ChatModel build(Endpoint endpoint, Model model) {
         ClientOptions client = ClientOptions.builder()
-                .httpClient(transport)
+                .httpClient(endpoint.givenByUser() ? users : deployments)
                 .baseUrl(endpoint.baseUrl() == null ? PUBLIC_ENDPOINT : endpoint.baseUrl())
                 .apiKey(endpoint.key())
                 .maxRetries(0)

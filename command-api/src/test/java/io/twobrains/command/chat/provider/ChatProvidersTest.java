@@ -3,6 +3,9 @@ package io.twobrains.command.chat.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twobrains.command.egress.PinnedHttp;
+import io.twobrains.command.mcp.McpProperties;
+import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.model.Model;
 import io.twobrains.contract.model.ModelCatalog;
 import io.twobrains.contract.profile.Provider;
@@ -18,7 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** Every provider a user can bring a key for, and every provider of the catalog, has exactly one adapter. */
 class ChatProvidersTest {
 
-    private final ChatProviders providers = new ChatProviders(Duration.ofSeconds(5), Duration.ZERO, WebClient.builder());
+    private final ChatProviders providers = new ChatProviders(Duration.ofSeconds(5), Duration.ZERO, WebClient.builder(),
+            new PinnedHttp(new McpUrlPolicy(new McpProperties(List.of()))));
 
     @Test
     void everyProviderOfTheContractHasAnAdapter() {
