@@ -82,6 +82,7 @@ class DnsRebindingTest {
     @Test
     void anOpenAiCompatibleEndpointWhoseNameTurnsToLoopbackAfterItsCheckIsNeverReached() {
         try (FakeOpenAi loopback = FakeOpenAi.start(0)) {
+            loopback.serving("my-model");
             String baseUrl = loopback.baseUrl().toString().replace("127.0.0.1", NAME);
             assertThat(baseUrl).contains("//localhost:");
             assertThat(policy.check(baseUrl)).as("stored: the name answers " + PUBLIC).isEmpty();
@@ -106,6 +107,7 @@ class DnsRebindingTest {
             assertThat(box.definitions()).isNotEmpty();
             assertThat(mcp.requests()).isPositive();
             box.close();
+            model.serving("my-model");
 
             String text = generate(model.baseUrl().toString().replace("127.0.0.1", ALLOWED))
                     .ofType(ModelOutput.Text.class).map(ModelOutput.Text::delta)

@@ -66,7 +66,7 @@ class ProviderConcurrencyTest {
     @Test
     void anthropic() {
         try (FakeAnthropic fake = FakeAnthropic.start(WORD_DELAY_MILLIS)) {
-            assertAllArriveTogether("anthropic", "claude-3-5-haiku", fake.baseUrl(), fake);
+            assertAllArriveTogether("anthropic", "claude-3-5-haiku-20241022", fake.baseUrl(), fake);
         }
     }
 
