@@ -20,6 +20,7 @@ import reactor.netty.resources.ConnectionProvider;
 public class PinnedHttp implements DisposableBean {
 
     private static final Duration CONNECT = Duration.ofSeconds(10);
+    private static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     private final ConnectionProvider connections;
     private final HttpClient client;
@@ -44,7 +45,9 @@ public class PinnedHttp implements DisposableBean {
 
     /** A new WebClient builder on this client (each caller sets its own base URL and headers). */
     public WebClient.Builder webClient() {
-        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(client));
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(client))
+                // An MCP answer (a tool's result, a list of tools) is read whole; WebClient's default stops at 256 KiB.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES));
     }
 
     @Override
