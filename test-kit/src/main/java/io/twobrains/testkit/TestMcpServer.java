@@ -23,7 +23,8 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * A real MCP server on loopback (the MCP Java SDK's servlet transports in an embedded Tomcat), with
- * two tools: {@code add} (a + b) and {@code explode} (always an error). It speaks Streamable HTTP at
+ * three tools: {@code add} (a + b), {@code explode} (always an error) and {@code repeat} (a text
+ * repeated, for answers of a chosen size). It speaks Streamable HTTP at
  * {@code /mcp} or the older SSE transport at {@code /sse}, and records the headers each call carried
  * and how many HTTP requests reached it.
  */
@@ -65,6 +66,11 @@ public final class TestMcpServer implements AutoCloseable {
                 .build();
         McpSchema.Tool explode = McpSchema.Tool.builder().name("explode").description("Always fails")
                 .inputSchema(Map.of("type", "object", "properties", Map.of())).build();
+        McpSchema.Tool repeat = McpSchema.Tool.builder().name("repeat").description("Repeats a text")
+                .inputSchema(Map.of("type", "object", "properties",
+                        Map.of("text", Map.of("type", "string"), "times", Map.of("type", "integer")),
+                        "required", List.of("text", "times")))
+                .build();
         server = spec.serverInfo("twobrains-test-mcp", "1.0.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
                 .toolCall(add, (exchange, request) -> {
@@ -76,6 +82,10 @@ public final class TestMcpServer implements AutoCloseable {
                 })
                 .toolCall(explode, (exchange, request) -> McpSchema.CallToolResult.builder()
                         .addTextContent("the tool exploded").isError(true).build())
+                .toolCall(repeat, (exchange, request) -> McpSchema.CallToolResult.builder()
+                        .addTextContent(String.valueOf(request.arguments().get("text"))
+                                .repeat(((Number) request.arguments().get("times")).intValue()))
+                        .isError(false).build())
                 .build();
         tomcat = new Tomcat();
         try {
