@@ -3,7 +3,7 @@ package io.twobrains.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.twobrains.command.chat.DemoChatModel;
+import io.twobrains.command.chat.provider.DemoChatModel;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.event.GenerationCancelled;
 import io.twobrains.contract.event.GenerationCompleted;
@@ -174,6 +174,8 @@ class ChatIT {
         String userKey = "compat-key-" + UUID.randomUUID();
         assertThat(api.send("PUT", "/api/settings/api-keys/openai-compatible", Map.of("key", userKey,
                 "baseUrl", "http://10.0.0.5/v1")).status()).as("a private endpoint is refused").isEqualTo(400);
+        // The fake OpenAI stands in for the user's own server, which serves models OpenAI does not.
+        openAi.serving("my-llama-3");
         String endpoint = openAi.baseUrl().toString().replace("127.0.0.1", "localhost");
         assertThat(api.send("PUT", "/api/settings/api-keys/openai-compatible", Map.of("key", userKey,
                 "baseUrl", endpoint)).status()).isEqualTo(204);

@@ -3,6 +3,7 @@ package io.twobrains.command.chat;
 import io.twobrains.command.CommandApiProperties;
 import io.twobrains.command.api.Answers;
 import io.twobrains.command.api.CommandIds;
+import io.twobrains.command.chat.provider.DemoChatModel;
 import io.twobrains.command.kafka.CommandBus;
 import io.twobrains.contract.MessageIds;
 import io.twobrains.contract.command.Command;
@@ -144,7 +145,7 @@ public class ChatService {
         Model model = request.model()
                 .or(() -> ModelCatalog.builtIn().find(context.selectedModel()))
                 .orElseGet(() -> ModelCatalog.builtIn().find(ModelCatalog.builtIn().defaultModel()).orElseThrow());
-        ModelGateway.Target target = gateway.target(model, context);
+        Target target = gateway.target(model, context);
         String generationId = identity.newResourceId();
         Optional<GenerationRun> here = generations.find(user.id(), request.conversationId()).filter(GenerationRun::isRunning);
         if (here.isPresent() && !here.get().identity().generationId().equals(generationId)) {
@@ -203,7 +204,7 @@ public class ChatService {
                         + " Idempotency-Key", 1)));
     }
 
-    private GenerationRun launch(ChatUser user, StartGeneration start, ModelGateway.Target target, ChatContextView context,
+    private GenerationRun launch(ChatUser user, StartGeneration start, Target target, ChatContextView context,
             List<MessageView> history, StartGeneration.Prompt prompt) {
         Optional<GenerationRun> existing = generations.find(user.id(), start.conversationId())
                 .filter(run -> run.identity().generationId().equals(start.generationId()));
@@ -244,7 +245,7 @@ public class ChatService {
      * One step: the model's output; if it asked for tools (and there are steps left), the tools' results
      * and then the next step, which sees them. At most {@link #MAX_STEPS} model calls per reply.
      */
-    private Flux<ModelOutput> steps(String userId, ModelGateway.Target target, List<Message> messages,
+    private Flux<ModelOutput> steps(String userId, Target target, List<Message> messages,
             ChatContextView context, McpTools.Toolbox box, int step) {
         List<ModelOutput.Call> calls = new CopyOnWriteArrayList<>();
         StringBuilder text = new StringBuilder();
@@ -306,7 +307,7 @@ public class ChatService {
     }
 
     /** A short title for a new conversation, from the model (or the first words, if it fails). Best effort. */
-    private void title(String userId, ModelGateway.Target target, ChatContextView context, String conversationId,
+    private void title(String userId, Target target, ChatContextView context, String conversationId,
             String userText) {
         String ask = "Write a title of 2 to 6 words, at most 80 characters, for a chat that begins with the message"
                 + " below. Answer with the title only.\n" + userText;

@@ -27,8 +27,8 @@ import reactor.core.publisher.FluxSink;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Follows a reply that runs on another command-api instance, through {@code chat.deltas}: the user's
- * partition from just before the reply started, its chunks in index order (a chunk written twice is
+ * Follows a generation that runs on another command-api instance, through {@code chat.deltas}: the
+ * user's partition from just before the generation started, its chunks in index order (a chunk written twice is
  * sent once), up to the chunk that ends it. The follower gets what a follower on the running instance
  * gets, so no text is duplicated or lost. A record of the user that is not a delta goes to
  * {@code chat.dlq} (each follower that meets it sends it), and the follower goes on.
@@ -43,11 +43,11 @@ class DeltaFollower {
     private final KafkaProperties kafka;
     private final ChatProperties properties;
     private final DeadLetterWriter deadLetters;
-    private final ReplyThreads replyThreads;
+    private final GenerationThreads generationThreads;
 
-    DeltaFollower(KafkaProperties kafka, ChatProperties properties, DeadLetterWriter deadLetters, ReplyThreads replyThreads) {
+    DeltaFollower(KafkaProperties kafka, ChatProperties properties, DeadLetterWriter deadLetters, GenerationThreads generationThreads) {
         this.kafka = kafka;
-        this.replyThreads = replyThreads;
+        this.generationThreads = generationThreads;
         this.properties = properties;
         this.deadLetters = deadLetters;
     }
@@ -56,8 +56,8 @@ class DeltaFollower {
         return Flux.<String>create(sink -> {
             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config());
             sink.onDispose(consumer::wakeup);
-            // The consumer is read for as long as the reply runs: on a reply thread.
-            replyThreads.scheduler().schedule(() -> {
+            // The consumer is read for as long as the generation runs: on a generation thread.
+            generationThreads.scheduler().schedule(() -> {
                 try (consumer) {
                     read(consumer, userId, generationId, startedAt, sink);
                 } catch (WakeupException e) {

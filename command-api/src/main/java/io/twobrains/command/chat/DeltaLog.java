@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes every chunk of a running generation to {@code chat.deltas} (keyed by user, so a user's
  * chunks stay in order): the live feed for analytics and for followers on other instances
- * ({@link DeltaFollower}). It never slows a reply: what is saved is the final message, through the
+ * ({@link DeltaFollower}). It never slows a generation: what is saved is the final message, through the
  * processor.
  */
 @Component

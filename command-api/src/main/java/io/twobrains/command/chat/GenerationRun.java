@@ -15,11 +15,11 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One reply being generated. It runs on its own, apart from any HTTP request: the client that asked
- * for it, a reload, or a second device only follow it, each from the first chunk, so nobody sees text
- * twice or misses any. When the model is done (or fails, or is stopped) the reply is saved through
- * the processor, and only then does the stream say {@code finish}: a client told a reply is finished
- * can rely on finding it saved.
+ * One generation: the model's answer being produced. It runs on its own, apart from any HTTP
+ * request: the client that asked for it, a reload, or a second device only follow it, each from the
+ * first chunk, so nobody sees text twice or misses any. When the model is done (or fails, or is
+ * stopped) the generation is saved through the processor, and only then does the stream say
+ * {@code finish}: a client told a generation is finished can rely on finding it saved.
  */
 public final class GenerationRun {
 
@@ -35,7 +35,7 @@ public final class GenerationRun {
 
     private final Identity identity;
     private final Sinks.Many<String> chunks = Sinks.many().replay().all();
-    private final ReplyBuilder reply;
+    private final GenerationBuilder builder;
     private final DeltaLog deltas;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final long startedNanos = System.nanoTime();
@@ -49,7 +49,7 @@ public final class GenerationRun {
     GenerationRun(Identity identity, DeltaLog deltas) {
         this.identity = identity;
         this.deltas = deltas;
-        this.reply = new ReplyBuilder(this::emit);
+        this.builder = new GenerationBuilder(this::emit);
         emit(UiChunks.start(identity.messageId(), metadata()));
     }
 
@@ -67,7 +67,7 @@ public final class GenerationRun {
     }
 
     /**
-     * Runs the model's outputs to the end, then saves the reply with {@code save} (which must retry
+     * Runs the model's outputs to the end, then saves the generation with {@code save} (which must retry
      * until the processor has it), then finishes the stream.
      */
     void start(Flux<ModelOutput> outputs, Duration firstToken, Duration idle, Duration max,
@@ -96,17 +96,17 @@ public final class GenerationRun {
             return;
         }
         if (output instanceof ModelOutput.Text text) {
-            reply.text(text.delta());
+            builder.text(text.delta());
         } else if (output instanceof ModelOutput.Reasoning reasoning) {
-            reply.reasoning(reasoning.delta());
+            builder.reasoning(reasoning.delta());
         } else if (output instanceof ModelOutput.ToolCalls calls) {
-            calls.calls().forEach(call -> reply.toolCall(call.id(), call.name(), call.arguments()));
+            calls.calls().forEach(call -> builder.toolCall(call.id(), call.name(), call.arguments()));
         } else if (output instanceof ModelOutput.ToolResult result) {
-            reply.toolResult(result.callId(), result.output());
+            builder.toolResult(result.callId(), result.output());
         } else if (output instanceof ModelOutput.ToolFailure failure) {
-            reply.toolError(failure.callId(), failure.error());
+            builder.toolError(failure.callId(), failure.error());
         } else if (output instanceof ModelOutput.NextStep) {
-            reply.startStep();
+            builder.startStep();
         } else if (output instanceof ModelOutput.Notice notice) {
             emit(UiChunks.notice(notice.level(), notice.text()));
         } else if (output instanceof ModelOutput.Usage counted) {
@@ -123,10 +123,10 @@ public final class GenerationRun {
         }
         Outcome outcome;
         synchronized (this) {
-            reply.finishStep();
+            builder.finishStep();
             long latency = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
             String reason = ending == Ending.FAILED ? "error" : ending == Ending.CANCELLED ? "stop" : finishReason;
-            outcome = new Outcome(ending, reason, usage, latency, reply.parts(), error, reply.plainText());
+            outcome = new Outcome(ending, reason, usage, latency, builder.parts(), error, builder.plainText());
         }
         saveWith.apply(outcome).subscribe(null,
                 failure -> close(UiChunks.error("the reply could not be saved: " + failure.getMessage()), done),

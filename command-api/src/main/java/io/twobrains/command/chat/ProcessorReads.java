@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads a reply's context from the per-user brain, in this process: a completion runs on the node
+ * Reads a generation's context from the per-user brain, in this process: a completion runs on the node
  * that holds the user's state (requests for a user are sent there), so this is a read of the local
  * store, never a call over the network.
  */

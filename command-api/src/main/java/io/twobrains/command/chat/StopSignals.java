@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Stops replies across instances: a stop for a reply that runs elsewhere is written to
+ * Stops generations across instances: a stop for a generation that runs elsewhere is written to
  * {@code chat.control}, which every instance reads from its end (no consumer group), and the instance
- * running the reply stops it. Signals are small and rare, so reading all of them is cheap. A record
+ * running the generation stops it. Signals are small and rare, so reading all of them is cheap. A record
  * that is not a signal goes to {@code chat.dlq} (every instance that reads it sends it), and the
  * reading goes on.
  */

@@ -50,7 +50,7 @@ class ChatLimitsTest {
     }
 
     @Test
-    void runningRepliesAreLimitedAndReleased() {
+    void runningGenerationsAreLimitedAndReleased() {
         limits.acquire("ann");
         limits.acquire("ann");
         assertThatThrownBy(() -> limits.acquire("ann")).isInstanceOf(ApiProblem.class);

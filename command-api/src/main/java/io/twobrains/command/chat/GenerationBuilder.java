@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a model's output, piece by piece, into both things a reply is: the UI stream chunks sent to
+ * Turns a model's output, piece by piece, into both things a generation is: the UI stream chunks sent to
  * the client (and to followers), and the message parts that are saved. Both come from the same calls,
  * so what a client saw streamed is exactly what is stored. Not thread-safe: one generation drives it.
  */
-final class ReplyBuilder {
+final class GenerationBuilder {
 
     private final Consumer<ObjectNode> out;
     private final List<Part> parts = new ArrayList<>();
@@ -31,7 +31,7 @@ final class ReplyBuilder {
     private int blocks;
     private long characters;
 
-    ReplyBuilder(Consumer<ObjectNode> out) {
+    GenerationBuilder(Consumer<ObjectNode> out) {
         this.out = out;
     }
 
@@ -103,7 +103,7 @@ final class ReplyBuilder {
         parts.add(new ToolPart(call.toolName(), toolCallId, ToolPart.OUTPUT_ERROR, call.input(), null, errorText));
     }
 
-    /** Closes whatever is open; after it, {@link #parts()} is the whole reply. */
+    /** Closes whatever is open; after it, {@link #parts()} is the whole generation. */
     void finishStep() {
         closeText();
         closeReasoning();
@@ -114,7 +114,7 @@ final class ReplyBuilder {
         }
     }
 
-    /** The reply as saved: empty when nothing but step markers was produced. */
+    /** The generation as saved: empty when nothing but step markers was produced. */
     List<Part> parts() {
         boolean content = parts.stream().anyMatch(p -> !(p instanceof StepStartPart));
         return content ? List.copyOf(parts) : List.of();

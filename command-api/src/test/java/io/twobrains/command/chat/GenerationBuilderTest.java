@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-class ReplyBuilderTest {
+class GenerationBuilderTest {
 
     private final List<ObjectNode> chunks = new ArrayList<>();
-    private final ReplyBuilder reply = new ReplyBuilder(chunks::add);
+    private final GenerationBuilder generation = new GenerationBuilder(chunks::add);
 
     private List<String> types() {
         return chunks.stream().map(c -> c.get("type").asString()).toList();
@@ -23,15 +23,15 @@ class ReplyBuilderTest {
 
     @Test
     void whatIsStreamedIsExactlyWhatIsSaved() {
-        reply.reasoning("Hm");
-        reply.reasoning(", let me see");
-        reply.text("Hello");
-        reply.text(", world");
-        reply.finishStep();
+        generation.reasoning("Hm");
+        generation.reasoning(", let me see");
+        generation.text("Hello");
+        generation.text(", world");
+        generation.finishStep();
 
         assertThat(types()).containsExactly("start-step", "reasoning-start", "reasoning-delta", "reasoning-delta",
                 "reasoning-end", "text-start", "text-delta", "text-delta", "text-end", "finish-step");
-        assertThat(reply.parts()).containsExactly(new StepStartPart(), new ReasoningPart("Hm, let me see"),
+        assertThat(generation.parts()).containsExactly(new StepStartPart(), new ReasoningPart("Hm, let me see"),
                 new TextPart("Hello, world"));
         assertThat(chunks.get(6).get("id").asString()).isEqualTo(chunks.get(5).get("id").asString())
                 .isNotEqualTo(chunks.get(1).get("id").asString());
@@ -39,19 +39,19 @@ class ReplyBuilderTest {
 
     @Test
     void toolCallsAndTheirResultsBecomeDynamicToolParts() {
-        reply.text("Looking it up");
-        reply.toolCall("call-1", "search", ChatJson.MAPPER.readTree("{\"q\":\"tides\"}"));
-        reply.toolResult("call-1", ChatJson.MAPPER.readTree("{\"hits\":2}"));
-        reply.toolCall("call-2", "fetch", ChatJson.MAPPER.readTree("{}"));
-        reply.toolError("call-2", "timeout");
-        reply.toolCall("call-3", "never", ChatJson.MAPPER.readTree("{}"));
-        reply.finishStep();
+        generation.text("Looking it up");
+        generation.toolCall("call-1", "search", ChatJson.MAPPER.readTree("{\"q\":\"tides\"}"));
+        generation.toolResult("call-1", ChatJson.MAPPER.readTree("{\"hits\":2}"));
+        generation.toolCall("call-2", "fetch", ChatJson.MAPPER.readTree("{}"));
+        generation.toolError("call-2", "timeout");
+        generation.toolCall("call-3", "never", ChatJson.MAPPER.readTree("{}"));
+        generation.finishStep();
 
-        assertThat(reply.parts()).hasSize(5);
-        assertThat(reply.parts().get(2)).isEqualTo(new ToolPart("search", "call-1", ToolPart.OUTPUT_AVAILABLE,
+        assertThat(generation.parts()).hasSize(5);
+        assertThat(generation.parts().get(2)).isEqualTo(new ToolPart("search", "call-1", ToolPart.OUTPUT_AVAILABLE,
                 ChatJson.MAPPER.readTree("{\"q\":\"tides\"}"), ChatJson.MAPPER.readTree("{\"hits\":2}"), null));
-        assertThat(((ToolPart) reply.parts().get(3)).errorText()).isEqualTo("timeout");
-        assertThat(((ToolPart) reply.parts().get(4)).state()).as("a call the reply outlived ends in error")
+        assertThat(((ToolPart) generation.parts().get(3)).errorText()).isEqualTo("timeout");
+        assertThat(((ToolPart) generation.parts().get(4)).state()).as("a call the generation outlived ends in error")
                 .isEqualTo(ToolPart.OUTPUT_ERROR);
         assertThat(types()).containsSubsequence("text-end", "tool-input-start", "tool-input-available",
                 "tool-output-available", "tool-output-error", "finish-step");
@@ -60,11 +60,11 @@ class ReplyBuilderTest {
     }
 
     @Test
-    void nothingButStepMarkersIsNoReply() {
-        reply.startStep();
-        reply.text("");
-        reply.finishStep();
-        assertThat(reply.parts()).isEmpty();
+    void nothingButStepMarkersIsNoGeneration() {
+        generation.startStep();
+        generation.text("");
+        generation.finishStep();
+        assertThat(generation.parts()).isEmpty();
         assertThat(types()).containsExactly("start-step", "finish-step");
     }
 }

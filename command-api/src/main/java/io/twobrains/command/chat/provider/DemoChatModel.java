@@ -1,4 +1,4 @@
-package io.twobrains.command.chat;
+package io.twobrains.command.chat.provider;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class DemoChatModel implements ChatModel {
     }
 
     /** A title from the first words of the text: 2 to 6 words, at most 80 characters. */
-    static String title(String text) {
+    public static String title(String text) {
         String[] words = text.strip().split("\\s+");
         StringBuilder title = new StringBuilder();
         for (int i = 0; i < Math.min(6, words.length); i++) {
