@@ -58,7 +58,7 @@ class CatalogIdsTest {
 
     /** The provider's SDK, through Spring AI, reads the fake's refusal as the provider's own 404. */
     private static void assertRefused(String provider, String modelId, URI baseUrl, LoopbackProvider fake) {
-        ChatProperties properties = new ChatProperties(URI.create("http://localhost:1"), 2, 30, Duration.ofSeconds(10),
+        ChatProperties properties = new ChatProperties(2, 30, Duration.ofSeconds(10),
                 Duration.ofSeconds(10), Duration.ofMinutes(1), 200_000, Duration.ZERO, 10,
                 Map.of(provider, new ChatProperties.ProviderEndpoint(baseUrl, "app-key")));
         GenerationThreads threads = new GenerationThreads(properties);

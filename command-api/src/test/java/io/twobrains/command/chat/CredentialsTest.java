@@ -27,7 +27,7 @@ class CredentialsTest {
 
     private final SecretSealer sealer = new SecretSealer(new SecretsProperties(
             Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])), "k1"));
-    private final ChatProperties properties = new ChatProperties(URI.create("http://localhost:1"), 2, 30,
+    private final ChatProperties properties = new ChatProperties(2, 30,
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(10), 200_000, Duration.ZERO, 10,
             Map.of("openai", new ChatProperties.ProviderEndpoint(APP_URL, APP_KEY)));
     private final Credentials credentials = new Credentials(properties, sealer);

@@ -52,7 +52,7 @@ class DnsRebindingTest {
     private final PinnedHttp pinned = new PinnedHttp(policy);
     private final SecretSealer sealer = new SecretSealer(new SecretsProperties(
             Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])), "k1"));
-    private final ChatProperties properties = new ChatProperties(URI.create("http://localhost:1"), 2, 30,
+    private final ChatProperties properties = new ChatProperties(2, 30,
             Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(1), 200_000, Duration.ZERO, 10, Map.of());
     private final GenerationThreads threads = new GenerationThreads(properties);
 
