@@ -15,7 +15,6 @@ import io.twobrains.contract.view.ChatContextView;
 import io.twobrains.testkit.FakeOpenAi;
 import io.twobrains.testkit.ScriptedResolver;
 import io.twobrains.testkit.TestMcpServer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
