@@ -73,6 +73,16 @@ public final class Topics {
         }
     }
 
+    /**
+     * The partition of a user on every chat topic: where Kafka's default partitioner puts a record keyed
+     * by the user id. A writer of records that hold many users' data (delta batches) puts them there
+     * itself, so a reader of one user finds them all on one partition.
+     */
+    public static int partitionOf(String userId, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+    }
+
     /** Refuses a record value over {@link #MAX_RECORD_BYTES}: no writer of ours produces one, so it is poison. */
     public static void requireFits(byte[] value) {
         if (value != null && value.length > MAX_RECORD_BYTES) {

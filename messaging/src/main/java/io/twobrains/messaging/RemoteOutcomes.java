@@ -1,7 +1,6 @@
 package io.twobrains.messaging;
 
 import io.twobrains.contract.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Outcomes of commands this node sent for users it does not hold: a reply generated here that
@@ -88,7 +86,7 @@ public final class RemoteOutcomes implements AutoCloseable {
                 partitions = consumer.partitionsFor(Topics.EVENTS).size();
             }
         }
-        return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return Topics.partitionOf(userId, partitions);
     }
 
     /** Stops watching commands that no longer wait (answered, or given up). */

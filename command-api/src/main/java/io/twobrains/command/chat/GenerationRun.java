@@ -5,6 +5,7 @@ import io.twobrains.contract.generation.TokenUsage;
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.contract.message.Part;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -34,7 +35,9 @@ public final class GenerationRun {
     }
 
     private final Identity identity;
-    private final Sinks.Many<String> chunks = Sinks.many().replay().all();
+    private final ChunkHistory history = new ChunkHistory();
+    private final List<Sinks.Many<String>> followers = new ArrayList<>();
+    private boolean closed;
     private final GenerationBuilder builder;
     private final DeltaLog deltas;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -57,9 +60,22 @@ public final class GenerationRun {
         return identity;
     }
 
-    /** Every chunk from the first, then the live ones, as SSE payloads; ends with {@code [DONE]}. */
-    public Flux<String> follow() {
-        return chunks.asFlux();
+    /**
+     * Every chunk from the first (compacted: {@link ChunkHistory}), then the live ones, as SSE payloads;
+     * ends with {@code [DONE]}.
+     */
+    public synchronized Flux<String> follow() {
+        List<String> sofar = history.replay();
+        if (closed) {
+            return Flux.fromIterable(sofar).concatWith(Flux.just(UiChunks.DONE));
+        }
+        Sinks.Many<String> live = Sinks.many().unicast().onBackpressureBuffer();
+        followers.add(live);
+        return Flux.fromIterable(sofar).concatWith(live.asFlux()).doFinally(signal -> unfollow(live));
+    }
+
+    private synchronized void unfollow(Sinks.Many<String> follower) {
+        followers.remove(follower);
     }
 
     public boolean isRunning() {
@@ -140,15 +156,22 @@ public final class GenerationRun {
     private void close(ObjectNode last, Runnable done) {
         synchronized (this) {
             emit(last);
-            chunks.tryEmitNext(UiChunks.DONE);
-            chunks.tryEmitComplete();
+            closed = true;
+            for (Sinks.Many<String> follower : followers) {
+                follower.tryEmitNext(UiChunks.DONE);
+                follower.tryEmitComplete();
+            }
+            followers.clear();
         }
         done.run();
     }
 
     private synchronized void emit(ObjectNode chunk) {
         String json = ChatJson.MAPPER.writeValueAsString(chunk);
-        chunks.tryEmitNext(json);
+        history.add(chunk, json);
+        for (Sinks.Many<String> follower : followers) {
+            follower.tryEmitNext(json);
+        }
         deltas.append(identity.userId(), identity.conversationId(), identity.generationId(), index++, json);
     }
 
