@@ -75,8 +75,8 @@ class ChatController {
             throw ApiProblem.badRequest(invalid);
         });
         // Here, from the run itself; else from chat.deltas, if it runs on another instance.
+        // A run still registered here is followed here, also while it saves (it then ends the replay itself).
         return chat.running(user.id(), conversationId)
-                .filter(GenerationRun::isRunning)
                 .map(run -> Mono.just(stream(run.follow())))
                 .orElseGet(() -> chat.followElsewhere(user.id(), conversationId)
                         .map(ChatController::stream)

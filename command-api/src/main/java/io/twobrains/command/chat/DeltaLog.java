@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * slows a generation: what is saved is the final message, through the processor.
  */
 @Component
-class DeltaLog implements SmartLifecycle {
+class DeltaLog implements DeltaSink, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeltaLog.class);
 
@@ -44,7 +44,8 @@ class DeltaLog implements SmartLifecycle {
      * Appends one chunk, already serialised for the stream: it is embedded as it is, so a chunk is
      * written to JSON once however many places it goes.
      */
-    void append(String userId, String conversationId, String generationId, long index, String chunkJson) {
+    @Override
+    public void append(String userId, String conversationId, String generationId, long index, String chunkJson) {
         byte[] entry = DeltaRecord.entry(userId, conversationId, generationId, index, chunkJson);
         int partition = partitionOf(userId);
         synchronized (waiting) {

@@ -5,8 +5,8 @@ import io.twobrains.contract.generation.TokenUsage;
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.contract.message.Part;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import reactor.core.Disposable;
@@ -36,10 +36,11 @@ public final class GenerationRun {
 
     private final Identity identity;
     private final ChunkHistory history = new ChunkHistory();
-    private final List<Sinks.Many<String>> followers = new ArrayList<>();
+    /** Copy-on-write: a follower that ends while a chunk is handed to it leaves the list during the loop. */
+    private final List<Sinks.Many<String>> followers = new CopyOnWriteArrayList<>();
     private boolean closed;
     private final GenerationBuilder builder;
-    private final DeltaLog deltas;
+    private final DeltaSink deltas;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final long startedNanos = System.nanoTime();
     private long index;
@@ -49,7 +50,7 @@ public final class GenerationRun {
     private volatile Function<Outcome, Mono<Void>> save;
     private volatile Runnable whenDone;
 
-    GenerationRun(Identity identity, DeltaLog deltas) {
+    GenerationRun(Identity identity, DeltaSink deltas) {
         this.identity = identity;
         this.deltas = deltas;
         this.builder = new GenerationBuilder(this::emit);
