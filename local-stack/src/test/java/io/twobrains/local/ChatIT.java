@@ -136,8 +136,8 @@ class ChatIT {
         try (SseStream stream = api.stream("POST", "/api/chat", turn("oa", "please think about tides", "gpt-4o-mini"))) {
             chunks = readAll(stream);
         }
-        assertThat(types(chunks)).containsSubsequence("start", "start-step", "reasoning-start", "reasoning-delta",
-                "reasoning-end", "text-start", "text-delta", "text-end", "finish-step", "finish");
+        assertThat(types(chunks)).as(chunks.toString()).containsSubsequence("start", "start-step", "reasoning-start",
+                "reasoning-delta", "reasoning-end", "text-start", "text-delta", "text-end", "finish-step", "finish");
         assertThat(text(chunks)).isEqualTo(FakeOpenAi.answerTo("please think about tides"));
         JsonNode usage = chunks.get(chunks.size() - 1).get("messageMetadata").get("usage");
         assertThat(usage.get("inputTokens").asLong()).isEqualTo(11);

@@ -102,6 +102,32 @@ final class MovedReplies implements AutoCloseable {
         return second.getBean(io.twobrains.processor.ProcessorProperties.class).internalPort();
     }
 
+    /**
+     * Does {@code request} until it is not a 503 (the documented answer while partitions settle, with
+     * Retry-After), for at most a minute.
+     */
+    static <T> T untilSettled(java.util.function.Supplier<T> request, java.util.function.ToIntFunction<T> status) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        T answer = request.get();
+        while (status.applyAsInt(answer) == 503 && System.nanoTime() < deadline) {
+            if (answer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // a refused stream has nothing to close
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            answer = request.get();
+        }
+        return answer;
+    }
+
     /** A client of the second node for {@code user}. */
     ApiClient atSecondNode(LocalStack stack, String user) {
         return new ApiClient(secondUrl, Stacks.devToken(stack, user));

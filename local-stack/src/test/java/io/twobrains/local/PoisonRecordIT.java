@@ -122,7 +122,8 @@ class PoisonRecordIT {
         }
         ApiClient there = moved.atSecondNode(stack, reply.user());
         String followed;
-        try (SseStream follower = there.stream("GET", "/api/chat/" + reply.conversation() + "/stream", null)) {
+        try (SseStream follower = MovedReplies.untilSettled(
+                () -> there.stream("GET", "/api/chat/" + reply.conversation() + "/stream", null), SseStream::status)) {
             assertThat(follower.status()).isEqualTo(200);
             followed = text(follower.rest());
         }
@@ -145,7 +146,9 @@ class PoisonRecordIT {
         }
         assertDeadLettered(poison, "unreadable control record");
 
-        Response stopped = moved.atSecondNode(stack, reply.user()).post("/api/chat/" + reply.conversation() + "/stop", null);
+        ApiClient there = moved.atSecondNode(stack, reply.user());
+        Response stopped = MovedReplies.untilSettled(() -> there.post("/api/chat/" + reply.conversation() + "/stop", null),
+                Response::status);
 
         assertThat(stopped.status()).isEqualTo(204);
         assertThat(reply.stream().rest()).anyMatch(chunk -> chunk.contains("\"abort\""));

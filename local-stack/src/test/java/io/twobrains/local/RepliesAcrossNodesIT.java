@@ -57,7 +57,8 @@ class RepliesAcrossNodesIT {
         ApiClient there = replies.atSecondNode(stack, moved.user());
 
         List<JsonNode> followed;
-        try (SseStream follower = there.stream("GET", "/api/chat/" + moved.conversation() + "/stream", null)) {
+        try (SseStream follower = MovedReplies.untilSettled(
+                () -> there.stream("GET", "/api/chat/" + moved.conversation() + "/stream", null), SseStream::status)) {
             assertThat(follower.status()).isEqualTo(200);
             followed = chunks(follower.rest());
         }
@@ -78,7 +79,8 @@ class RepliesAcrossNodesIT {
         ApiClient there = replies.atSecondNode(stack, moved.user());
         assertThat(moved.stream().next()).as("still running").doesNotContain("\"finish\"");
 
-        assertThat(there.post("/api/chat/" + moved.conversation() + "/stop", null).status()).isEqualTo(204);
+        assertThat(MovedReplies.untilSettled(() -> there.post("/api/chat/" + moved.conversation() + "/stop", null),
+                ApiClient.Response::status).status()).isEqualTo(204);
 
         List<String> rest = moved.stream().rest();
         assertThat(rest).anyMatch(chunk -> chunk.contains("\"abort\""));

@@ -6,10 +6,13 @@ import io.twobrains.contract.Topics;
 import io.twobrains.messaging.KafkaClients;
 import io.twobrains.messaging.PendingReplies;
 import io.twobrains.processor.domain.QuotaPlans;
+import io.twobrains.processor.feed.UserFeed;
 import io.twobrains.processor.kafka.ChatStreams;
 import io.twobrains.processor.kafka.StreamsSettings;
 import io.twobrains.processor.kafka.UserLocator;
 import io.twobrains.service.quota.QuotaProperties;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,15 +45,21 @@ class ProcessorConfiguration {
         return new PendingReplies();
     }
 
+    /** Each user's committed events, live, for the user's tabs and devices. */
+    @Bean
+    UserFeed userFeed(Clock clock) {
+        return new UserFeed(Duration.ofMinutes(2), clock);
+    }
+
     /** The processor creates the chat topics it needs if they are missing, so a fresh cluster just works. */
     @Bean
     ChatStreams chatStreams(ProcessorProperties properties, QuotaProperties quota, KafkaProperties kafka,
-            PendingReplies pending) throws Exception {
+            PendingReplies pending, UserFeed feed) throws Exception {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Topics.ensure(admin, properties.partitions(), (short) properties.replicationFactor());
         }
         return ChatStreams.live(properties.commandRetention(), plans(quota),
-                StreamsSettings.live(properties, kafka.buildStreamsProperties()), pending::complete);
+                StreamsSettings.live(properties, kafka.buildStreamsProperties()), pending::complete, feed::publish);
     }
 
     static QuotaPlans plans(QuotaProperties quota) {

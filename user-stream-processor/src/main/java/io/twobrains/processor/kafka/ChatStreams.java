@@ -1,5 +1,6 @@
 package io.twobrains.processor.kafka;
 
+import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.reply.Reply;
 import io.twobrains.processor.domain.QuotaPlans;
 import java.time.Duration;
@@ -30,12 +31,13 @@ public class ChatStreams implements SmartLifecycle {
     private final List<Runnable> whenRunning = new CopyOnWriteArrayList<>();
 
     /**
-     * The live processor: its replies go to {@code deliver} once their transactions have committed.
+     * The live processor: its replies go to {@code replies}, and the events, in order, to {@code events},
+     * once their transactions have committed.
      */
     public static ChatStreams live(Duration commandRetention, QuotaPlans plans, Properties props,
-            Consumer<Reply> deliver) {
-        CommittedReplies replies = new CommittedReplies(deliver);
-        return new ChatStreams(ChatTopology.live(commandRetention, plans, replies), props, new ProcessorClients(replies));
+            Consumer<Reply> replies, Consumer<EventEnvelope> events) {
+        CommittedOutbox outbox = new CommittedOutbox(replies, events);
+        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox), props, new ProcessorClients(outbox));
     }
 
     private ChatStreams(Topology topology, Properties props, KafkaClientSupplier clients) {

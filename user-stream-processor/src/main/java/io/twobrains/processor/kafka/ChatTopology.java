@@ -26,10 +26,10 @@ public final class ChatTopology {
     private ChatTopology() {
     }
 
-    public static Topology live(Duration commandRetention, QuotaPlans plans, ReplyOutbox replies) {
+    public static Topology live(Duration commandRetention, QuotaPlans plans, Outbox outbox) {
         Topology topology = new Topology()
                 .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.COMMANDS)
-                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans, replies), "commands")
+                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans, outbox), "commands")
                 .addSink(EVENTS_SINK, Topics.EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
                 .addSink(DLQ_SINK, Topics.DLQ, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER);
         return withStores(topology, HANDLER);

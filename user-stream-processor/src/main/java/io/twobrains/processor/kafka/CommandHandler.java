@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-user actor. One stream task owns a partition, so a user's commands arrive here in order
  * and are handled one at a time: load the user's slice, {@link Handle#handle decide and evolve},
- * store the new state, forward the events, and stage the reply. Under exactly-once the events, the
- * state and the input offset commit in one transaction; the reply is handed on after that commit.
+ * store the new state, forward the events, and stage the reply with them. Under exactly-once the
+ * events, the state and the input offset commit in one transaction; the reply (and the events, to the
+ * users' live feeds) are handed on after that commit.
  */
 final class CommandHandler implements Processor<String, byte[], String, byte[]> {
 
@@ -47,15 +48,15 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
 
     private final Duration commandRetention;
     private final QuotaPlans plans;
-    private final ReplyOutbox replies;
+    private final Outbox outbox;
     private ProcessorContext<String, byte[]> context;
     private ChatReader reader;
     private ChatWriter writer;
 
-    CommandHandler(Duration commandRetention, QuotaPlans plans, ReplyOutbox replies) {
+    CommandHandler(Duration commandRetention, QuotaPlans plans, Outbox outbox) {
         this.commandRetention = commandRetention;
         this.plans = plans;
-        this.replies = replies;
+        this.outbox = outbox;
     }
 
     @Override
@@ -86,7 +87,7 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
             Optional<Reply> repeated = Idempotency.repeat(command, reader.outcome(userId, command.commandId()),
                     loaded.slice().user().seq());
             if (repeated.isPresent()) {
-                replies.stage(repeated.get());
+                outbox.stage(repeated.get(), List.of());
                 return;
             }
         }
@@ -105,7 +106,7 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
             writer.remember(userId, command.commandId(), new Idempotency.Outcome(command.fingerprint(), handled.reply()), now);
         }
         forwardEvents(command, handled.events());
-        replies.stage(handled.reply());
+        outbox.stage(handled.reply(), handled.events());
     }
 
     private void forwardEvents(CommandEnvelope command, List<EventEnvelope> events) {

@@ -2,17 +2,18 @@ package io.twobrains.processor.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A test driver's outbox: the test driver commits after every record, so a staged reply is a sent one. */
-final class StagedReplies implements ReplyOutbox {
+final class StagedReplies implements Outbox {
 
     private final List<Reply> staged = new ArrayList<>();
 
     @Override
-    public void stage(Reply reply) {
+    public void stage(Reply reply, List<EventEnvelope> events) {
         staged.add(reply);
     }
 
