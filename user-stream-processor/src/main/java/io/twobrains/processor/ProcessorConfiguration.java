@@ -2,6 +2,7 @@ package io.twobrains.processor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.twobrains.contract.TopicChecks;
 import io.twobrains.contract.Topics;
 import io.twobrains.messaging.KafkaClients;
 import io.twobrains.messaging.PendingReplies;
@@ -57,6 +58,7 @@ class ProcessorConfiguration {
             PendingReplies pending, UserFeed feed) throws Exception {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Topics.ensure(admin, properties.partitions(), (short) properties.replicationFactor());
+            TopicChecks.requireSound(admin);
         }
         return ChatStreams.live(properties.commandRetention(), plans(quota),
                 StreamsSettings.live(properties, kafka.buildStreamsProperties()), pending::complete, feed::publish);
