@@ -165,9 +165,18 @@ public final class Evolve implements Event.Visitor<Slice> {
         return state.withoutGeneration(event.generationId());
     }
 
+    /**
+     * A failure (a provider's or the system's, never the user's stop) gives a free generation's message
+     * back to the quota it was taken from.
+     */
     @Override
     public Slice visit(GenerationFailed event) {
-        return state.withoutGeneration(event.generationId());
+        Slice ended = state.withoutGeneration(event.generationId());
+        return state.generation(event.generationId())
+                .filter(generation -> !generation.byok())
+                .map(generation -> ended.withUser(ended.user().refunded(
+                        LocalDate.ofInstant(generation.startedAt(), ZoneOffset.UTC))))
+                .orElse(ended);
     }
 
     @Override
