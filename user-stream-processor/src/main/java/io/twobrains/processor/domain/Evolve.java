@@ -156,7 +156,8 @@ public final class Evolve implements Event.Visitor<Slice> {
                 .map(Conversation::lastPosition)
                 .orElse(0L);
         return state.withGeneration(new Generation(event.generationId(), event.conversationId(), event.model(),
-                        event.provider(), event.byok(), at, event.messageId(), event.regenerates(), regeneratesPosition))
+                        event.provider(), event.byok(), at, event.messageId(), event.regenerates(), regeneratesPosition,
+                        event.runner()))
                 .withUser(state.user().withQuota(day, event.dailyCount(), YearMonth.from(day), event.monthlyCount()));
     }
 
