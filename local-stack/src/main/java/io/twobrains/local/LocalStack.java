@@ -87,8 +87,8 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         SharedElasticPool.size();
         Path dataDir = Path.of(System.getenv().getOrDefault("TWOBRAINS_DATA_DIR", ".twobrains")).toAbsolutePath();
-        LocalStack stack = start(LocalStackSettings.standard(dataDir), List.of(args).contains("--rebuild"),
-                List.of(args).contains("--replay"));
+        LocalStack stack = start(LocalStackSettings.fromEnvironment(dataDir, System.getenv()),
+                List.of(args).contains("--rebuild"), List.of(args).contains("--replay"));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         stack.printUrls();
     }

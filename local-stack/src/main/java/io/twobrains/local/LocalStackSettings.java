@@ -47,6 +47,24 @@ public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort,
                 Duration.ofMillis(10), Map.of());
     }
 
+    /**
+     * The standard ports, or with {@code TWOBRAINS_PORTS_BASE} nine ports from that base, in the order of
+     * the components (door first, PostgreSQL last), so that a second stack can run beside the first (the
+     * bench starts one as a child process); {@code TWOBRAINS_COMMIT_INTERVAL_MS} sets the commit interval.
+     */
+    public static LocalStackSettings fromEnvironment(Path dataDir, Map<String, String> environment) {
+        String base = environment.get("TWOBRAINS_PORTS_BASE");
+        String commitMillis = environment.get("TWOBRAINS_COMMIT_INTERVAL_MS");
+        LocalStackSettings settings = base == null ? standard(dataDir) : fromPort(dataDir, Integer.parseInt(base.trim()));
+        return commitMillis == null ? settings
+                : settings.withCommitInterval(Duration.ofMillis(Long.parseLong(commitMillis.trim())));
+    }
+
+    private static LocalStackSettings fromPort(Path dataDir, int base) {
+        return new LocalStackSettings(dataDir, base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6,
+                base + 7, base + 8, 3, Duration.ofMillis(10), Map.of());
+    }
+
     /** Free ports picked now, for tests that run beside other things. */
     public static LocalStackSettings freePorts(Path dataDir) {
         Set<Integer> taken = new HashSet<>();
