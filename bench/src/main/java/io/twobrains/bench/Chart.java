@@ -87,10 +87,13 @@ final class Chart {
     private static double bars(Svg svg, double y, String title, Map<String, Map<String, Object>> rows, List<String> keys,
             boolean logarithmic) {
         svg.text(16, y, title, "start", 14, "#111", true);
-        for (int k = 0; k < keys.size() && keys.size() > 1; k++) {
-            svg.bar(BAR_START + k * 130, y - 10, 10, 10, COLOURS[k], "legend", keys.get(k), 0);
-            svg.text(BAR_START + k * 130 + 14, y, LEGEND.getOrDefault(keys.get(k), keys.get(k)), "start", 11, "#333",
-                    false);
+        if (keys.size() > 1) {
+            y += 18; // the legend on a line of its own, below a title that may be long
+            for (int k = 0; k < keys.size(); k++) {
+                svg.bar(BAR_START + k * 130, y - 10, 10, 10, COLOURS[k], "legend", keys.get(k), 0);
+                svg.text(BAR_START + k * 130 + 14, y, LEGEND.getOrDefault(keys.get(k), keys.get(k)), "start", 11,
+                        "#333", false);
+            }
         }
         double max = rows.values().stream().flatMap(row -> keys.stream().map(key -> Verdicts.number(row, key)))
                 .mapToDouble(Double::doubleValue).max().orElse(0);
