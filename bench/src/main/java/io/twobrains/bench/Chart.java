@@ -19,6 +19,8 @@ final class Chart {
     private static final double BAR_SPAN = 480;
     private static final String[] COLOURS = {"#2b6cb0", "#c05621", "#2f855a"};
     private static final double LOG_FLOOR_MS = 0.1;
+    /** Cores used outside the run above which a row is marked as disturbed. */
+    private static final double DISTURBED_CORES = 0.3;
     private static final Map<String, String> LEGEND = Map.of("maxRatePerSecond", "highest rate held",
             "throughputPerSecond", "measured at 70%", "p50Ms", "p50", "p99Ms", "p99", "cpuMsPerRequest", "all",
             "cpuMsPerRequestAboveIdle", "above idle");
@@ -55,7 +57,7 @@ final class Chart {
         boolean searched = rows.values().stream().anyMatch(row -> row.containsKey("maxRatePerSecond"));
         y = bars(svg, y + 30, searched ? "rate (per second): highest held with p99 <= 50 ms, and measured at 70% of it"
                 : "throughput (per second)", rows,
-                searched ? List.of("maxRatePerSecond", "throughputPerSecond") : List.of("throughputPerSecond"), false);
+                searched ? List.of("maxRatePerSecond", "throughputPerSecond") : List.of("throughputPerSecond"), false, true);
         // Latencies span 0.5 ms to seconds: on a linear scale the fast ones would not show at all.
         y = bars(svg, y + 20, "latency (ms, log scale): p50, p99", rows, List.of("p50Ms", "p99Ms"), true);
         if (rows.values().stream().anyMatch(row -> row.containsKey("cpuMsPerRequest"))) {
@@ -86,6 +88,12 @@ final class Chart {
     /** One bar per row and figure, scaled to the largest value shown in this panel. */
     private static double bars(Svg svg, double y, String title, Map<String, Map<String, Object>> rows, List<String> keys,
             boolean logarithmic) {
+        return bars(svg, y, title, rows, keys, logarithmic, false);
+    }
+
+    /** As above; with {@code markDisturbed}, a row measured while more than 0.3 cores were used outside the run says so. */
+    private static double bars(Svg svg, double y, String title, Map<String, Map<String, Object>> rows, List<String> keys,
+            boolean logarithmic, boolean markDisturbed) {
         svg.text(16, y, title, "start", 14, "#111", true);
         if (keys.size() > 1) {
             y += 18; // the legend on a line of its own, below a title that may be long
@@ -102,6 +110,11 @@ final class Chart {
         y += 10;
         for (Map.Entry<String, Map<String, Object>> row : rows.entrySet()) {
             svg.text(LABEL_END, y + thickness * keys.size() / 2 + 4, row.getKey(), "end", 12, "#111", false);
+            double outside = Verdicts.number(row.getValue(), "outsideCores");
+            if (markDisturbed && outside > DISTURBED_CORES) {
+                svg.text(LABEL_END, y + thickness * keys.size() + 5, String.format(Locale.ROOT,
+                        "disturbed: %.2f cores used outside the run", outside), "end", 9, "#c53030", false);
+            }
             for (int k = 0; k < keys.size(); k++) {
                 if (row.getValue().containsKey(keys.get(k))) {
                     double value = Verdicts.number(row.getValue(), keys.get(k));

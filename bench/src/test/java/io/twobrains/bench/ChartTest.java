@@ -60,6 +60,22 @@ class ChartTest {
     }
 
     @Test
+    void aRowMeasuredWhileTheMachineWasBusyElsewhereIsMarkedDisturbed() throws Exception {
+        Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 7_000, 14_000, 4, 25);
+        asMap(figures.get(Verdicts.HTTP)).put("outsideCores", 0.82);
+        asMap(figures.get(Verdicts.RELAY)).put("outsideCores", 0.1);
+
+        String text = parse(Chart.render(Results.result("write", figures))).getDocumentElement().getTextContent();
+
+        assertThat(text).contains("disturbed: 0.82 cores used outside the run").doesNotContain("disturbed: 0.10");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object summary) {
+        return (Map<String, Object>) summary;
+    }
+
+    @Test
     void cpuPerRequestIsDrawnForEveryRowThatHasIt() throws Exception {
         Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 7_000, 14_000, 4, 25, 3.0, 1.5);
 
