@@ -45,7 +45,7 @@ public final class Bench {
         try (ModelProcess model = options.scenario().equals("chat") ? ChatLoad.model(options) : null;
                 Target target = Target.of(options, model == null ? Map.of() : model.providerSettings())) {
             System.out.printf("%n%s%s: %s%n", options.scenario(), options.quick() ? " (quick)" : "",
-                    options.closedLoop() ? "closed loop, " + options.users() + " in flight"
+                    closedLoop(options) ? "closed loop, " + options.users() + " in flight"
                             : "open loop, " + options.users() + " users");
             Map<String, Object> figures = switch (options.scenario()) {
                 case "write" -> WriteScenario.run(target, options);
@@ -69,10 +69,15 @@ public final class Bench {
         System.exit(0);
     }
 
+    /** Chat turns and scale-out's writes run in a closed loop whatever {@code --loop} says; recovery has no loop. */
+    private static boolean closedLoop(Options options) {
+        return options.closedLoop() || List.of("chat", "scale-out").contains(options.scenario());
+    }
+
     private static Map<String, Object> given(Options options) {
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("quick", options.quick());
-        given.put("loop", options.closedLoop() ? "closed" : "open");
+        given.put("loop", closedLoop(options) ? "closed" : "open");
         given.put("users", options.users());
         given.put("rate", options.rate());
         given.put("durationSeconds", options.duration().toSeconds());

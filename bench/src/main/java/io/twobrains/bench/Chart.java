@@ -49,10 +49,11 @@ final class Chart {
         y += 20;
         // Runs before the automatic warm-up gave its length in seconds; runs before the open loop had no loop.
         Object warmup = options.containsKey("warmup") ? options.get("warmup") : options.get("warmupSeconds") + "s";
-        svg.text(16, y, String.format(Locale.ROOT, "%s loop%s, %s users, %s s measured at 70%% of the highest rate "
-                        + "held, after warm-up (%s); %s cores, %s", options.getOrDefault("loop", "closed"),
-                Boolean.TRUE.equals(options.get("quick")) ? " (quick)" : "", options.get("users"),
-                options.get("durationSeconds"), warmup, result.get("cores"), result.get("startedAt")),
+        boolean open = "open".equals(options.get("loop"));
+        svg.text(16, y, String.format(Locale.ROOT, "%s%s, %s users%s, %s s measured%s after warm-up (%s); %s cores, %s",
+                open ? "open loop" : "closed loop", Boolean.TRUE.equals(options.get("quick")) ? " (quick)" : "",
+                options.get("users"), open ? "" : " in flight", options.get("durationSeconds"),
+                open ? " at 70% of the highest rate held," : "", warmup, result.get("cores"), result.get("startedAt")),
                 "start", 12, "#555", false);
         boolean searched = rows.values().stream().anyMatch(row -> row.containsKey("maxRatePerSecond"));
         y = bars(svg, y + 30, searched ? "rate (per second): highest held with p99 <= 50 ms, and measured at 70% of it"
