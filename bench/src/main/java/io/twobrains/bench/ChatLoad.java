@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -50,8 +51,10 @@ final class ChatLoad {
         HttpClient door = client(target.door.toString(), options.users());
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> tokens = Users.tokens(target, Users.ids("chat-" + run, options.users()));
-        Map<String, Object> through = turns(options, target.meter(),
-                firstToken -> n -> chatThrough(door, tokens.get((int) (n % tokens.size())), "t" + n, firstToken));
+        // Request numbers start again with each loop (warm-up steps, measurement): conversations are counted apart.
+        AtomicLong conversations = new AtomicLong();
+        Map<String, Object> through = turns(options, target.meter(), firstToken -> n -> chatThrough(door,
+                tokens.get((int) (n % tokens.size())), "t" + conversations.incrementAndGet(), firstToken));
         figures.put("through twobrains", through);
         figures.put("added by twobrains", added(direct, through));
         int streams = options.intFlag("streams", 0);
