@@ -75,11 +75,11 @@ final class Recovery {
         figures.put("liveProjectionSeconds", seconds(begin));
 
         begin = System.nanoTime();
-        stack.rebuildProcessorState();
+        stack.rebuildNodeState();
         figures.put("rebuildFromEventsSeconds", seconds(begin));
 
         begin = System.nanoTime();
-        ChatStreams restarted = stack.restartProcessor(true);
+        ChatStreams restarted = stack.restartNode(true);
         awaitRestored(restarted);
         figures.put("restoreFromChangelogsSeconds", seconds(begin));
         figures.put("restoredRecords", restarted.restoreProgress().snapshot().total());

@@ -51,7 +51,7 @@ final class ScaleOut {
                 if (count > 1) {
                     System.out.printf("  instance %d joins; %d readers keep reading%n", count, readers);
                     step.put("reads during the rebalance", readDuring(target, tokens, () -> {
-                        instances.add(stack.addProcessor(LocalStackSettings.freePort()));
+                        instances.add(stack.addNode(LocalStackSettings.freePort()));
                         awaitRunning(stack, instances);
                     }));
                 }
@@ -151,7 +151,7 @@ final class ScaleOut {
 
     private static void awaitRunning(LocalStack stack, List<ConfigurableApplicationContext> added) {
         List<KafkaStreams> all = new ArrayList<>();
-        all.add(stack.processorStreams().streams());
+        all.add(stack.nodeStreams().streams());
         added.forEach(context -> all.add(context.getBean(ChatStreams.class).streams()));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!all.stream().allMatch(streams -> streams.state() == KafkaStreams.State.RUNNING)) {

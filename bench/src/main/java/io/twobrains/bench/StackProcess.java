@@ -21,9 +21,9 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The system under test started as a user starts it ({@code io.twobrains.local.LocalStack}, README),
- * in a JVM of its own, with a data directory of its own and nine ports from a free base
- * ({@code TWOBRAINS_PORTS_BASE}), so it runs beside anything else on the machine. The bench's
+ * The system under test started as a user starts it ({@code LocalStack.start}, as its {@code main} does,
+ * through {@link StackMain}), in a JVM of its own, with a data directory of its own and seven ports from
+ * a free base, so it runs beside anything else on the machine. The bench's
  * settings (quotas, the model to point at) reach every service as system properties. Its parts, for
  * the CPU figures, are the stack's JVM and PostgreSQL's postmaster (which the embedded PostgreSQL
  * leaves to init: it is found by its data directory's {@code postmaster.pid}), each with its descendants.
@@ -32,8 +32,9 @@ final class StackProcess implements AutoCloseable {
 
     static final String STACK = "stack JVM";
     static final String POSTGRES = "PostgreSQL";
-    /** The stack's nine, then one for JMX (the processor's Kafka metrics, {@link StreamThreadTime}). */
-    private static final int PORTS = 10;
+    /** The stack's seven, then one for JMX (the processor's Kafka metrics, {@link StreamThreadTime}). */
+    private static final int PORTS = StackMain.PORTS + 1;
+    private static final int JMX = StackMain.PORTS;
     private static final Duration START = Duration.ofMinutes(6);
 
     private final JavaChild child;
@@ -55,16 +56,14 @@ final class StackProcess implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("twobrains-bench");
             int base = freePortBlock(PORTS);
-            Map<String, String> systemProperties = new LinkedHashMap<>(jmx(base + 9));
+            Map<String, String> systemProperties = new LinkedHashMap<>(jmx(base + JMX));
             properties.forEach((key, value) -> systemProperties.put(key, String.valueOf(value)));
             System.out.printf("  starting the stack in its own JVM (ports %d-%d, data in %s)%n", base, base + PORTS - 1,
                     dataDir);
             long begin = System.nanoTime();
-            JavaChild child = JavaChild.start("stack", "io.twobrains.local.LocalStack", jvmOptions, systemProperties,
-                    Map.of("TWOBRAINS_DATA_DIR", dataDir.toString(),
-                            "TWOBRAINS_PORTS_BASE", Integer.toString(base),
-                            "TWOBRAINS_COMMIT_INTERVAL_MS", Long.toString(commitInterval.toMillis())),
-                    List.of(), JavaChild.logFile("stack"), "twobrains is running", START);
+            JavaChild child = JavaChild.start("stack", StackMain.class.getName(), jvmOptions, systemProperties,
+                    Map.of(), List.of(dataDir.toString(), Integer.toString(base), Long.toString(commitInterval.toMillis())),
+                    JavaChild.logFile("stack"), StackMain.READY, START);
             System.out.printf("  stack ready in %.0f s (pid %d, log %s)%n", (System.nanoTime() - begin) / 1e9,
                     child.pid(), child.log());
             return new StackProcess(child, dataDir, base);
@@ -73,22 +72,21 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
-    // The order of LocalStackSettings.fromEnvironment: door, command API, query API, processor,
-    // projector, OIDC, Kafka, its controller, PostgreSQL.
+    // The order of StackMain.settings: door, internal port, projector, OIDC, Kafka, its controller, PostgreSQL.
     URI door() {
         return URI.create("http://localhost:" + base);
     }
 
     URI oidc() {
-        return URI.create("http://localhost:" + (base + 5));
+        return URI.create("http://localhost:" + (base + 3));
     }
 
     String kafka() {
-        return "127.0.0.1:" + (base + 6);
+        return "127.0.0.1:" + (base + 4);
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + (base + 8) + "/postgres";
+        return "jdbc:postgresql://localhost:" + (base + 6) + "/postgres";
     }
 
     long pid() {
@@ -110,7 +108,7 @@ final class StackProcess implements AutoCloseable {
         if (jmx == null) {
             try {
                 jmx = JMXConnectorFactory.connect(new JMXServiceURL(
-                        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + (base + 9) + "/jmxrmi"));
+                        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + (base + JMX) + "/jmxrmi"));
             } catch (IOException e) {
                 System.out.printf("  no JMX on the stack (%s): no stream-thread figures%n", e.getMessage());
                 return null;

@@ -11,14 +11,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The topics of twobrains, each defined once. Every topic is keyed by user id, so one user's
- * commands, events, replies and deltas share a partition number and stay in order.
+ * The topics of twobrains, each defined once. Every topic is partitioned by user id, so one user's
+ * commands, events and deltas share a partition number and stay in order. (Until ADR 12 the
+ * processor also wrote {@code chat.replies}; its replies are now handed on in-process.)
  */
 public final class Topics {
 
     public static final String COMMANDS = "chat.commands";
     public static final String EVENTS = "chat.events";
-    public static final String REPLIES = "chat.replies";
     public static final String DELTAS = "chat.deltas";
     public static final String DLQ = "chat.dlq";
     /** Signals between command-api instances (stop the reply you run); every instance reads all of it. */
@@ -45,7 +45,6 @@ public final class Topics {
         return List.of(
                 new Spec(COMMANDS, retention(Duration.ofDays(7))),
                 new Spec(EVENTS, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")),
-                new Spec(REPLIES, retention(Duration.ofHours(1))),
                 new Spec(DELTAS, retention(Duration.ofHours(1))),
                 new Spec(DLQ, retention(Duration.ofDays(14))),
                 new Spec(CONTROL, retention(Duration.ofHours(1))));
@@ -72,6 +71,16 @@ public final class Topics {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The partition of a user on every chat topic: where Kafka's default partitioner puts a record keyed
+     * by the user id. A writer of records that hold many users' data (delta batches) puts them there
+     * itself, so a reader of one user finds them all on one partition.
+     */
+    public static int partitionOf(String userId, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
     }
 
     /** Refuses a record value over {@link #MAX_RECORD_BYTES}: no writer of ours produces one, so it is poison. */

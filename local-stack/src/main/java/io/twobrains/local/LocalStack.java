@@ -1,16 +1,13 @@
 package io.twobrains.local;
 
-import io.twobrains.command.CommandApiApplication;
 import io.twobrains.command.chat.SharedElasticPool;
 import io.twobrains.contract.Topics;
-import io.twobrains.door.DoorApplication;
+import io.twobrains.door.NodeApplication;
 import io.twobrains.local.LocalStackSettings.Part;
 import io.twobrains.local.kafka.LocalKafkaBroker;
 import io.twobrains.oidc.DevOidcApplication;
-import io.twobrains.processor.ProcessorApplication;
 import io.twobrains.processor.kafka.ChatStreams;
 import io.twobrains.projector.UsageProjectorApplication;
-import io.twobrains.query.QueryApiApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole of twobrains in one JVM, on embedded defaults: a KRaft Kafka broker, PostgreSQL, the dev
- * OIDC provider, the per-user processor, both APIs and the door. Data lives in
- * {@code $TWOBRAINS_DATA_DIR} (default {@code .twobrains/}) and survives restarts.
+ * OIDC provider, the usage projector, and a node (the door, both APIs and a processor instance in one
+ * server). Data lives in {@code $TWOBRAINS_DATA_DIR} (default {@code .twobrains/}) and survives restarts.
  *
  * <p>Run: {@code java -jar local-stack/target/twobrains-local.jar}; add {@code --rebuild} to rebuild
  * the processor's state, and {@code --replay} to rebuild the Postgres tables, from {@code chat.events}
@@ -77,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private String kafkaBootstrap;
     private LocalPostgres postgres;
-    private ConfigurableApplicationContext processor;
+    private ConfigurableApplicationContext node;
     private ConfigurableApplicationContext projector;
 
     private LocalStack(LocalStackSettings settings) {
@@ -87,8 +84,8 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         SharedElasticPool.size();
         Path dataDir = Path.of(System.getenv().getOrDefault("TWOBRAINS_DATA_DIR", ".twobrains")).toAbsolutePath();
-        LocalStack stack = start(LocalStackSettings.fromEnvironment(dataDir, System.getenv()),
-                List.of(args).contains("--rebuild"), List.of(args).contains("--replay"));
+        LocalStack stack = start(LocalStackSettings.standard(dataDir), List.of(args).contains("--rebuild"),
+                List.of(args).contains("--replay"));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         stack.printUrls();
     }
@@ -126,13 +123,13 @@ public final class LocalStack implements AutoCloseable {
                 "twobrains.oidc.issuer", settings.issuer(),
                 "twobrains.oidc.key-file", settings.oidcKeyFile()), Kind.SERVLET);
         if (rebuild) {
-            rebuildProcessor();
+            rebuildNode();
         }
-        if (settings.runsHere(Part.PROCESSOR)) {
-            processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
-            awaitProcessorRunning();
+        if (settings.runsHere(Part.NODE)) {
+            node = trackContext(NodeApplication.application(), nodeArgs(), Kind.REACTIVE_R2DBC);
+            awaitNodeRunning();
         } else {
-            createTopics(); // the processor would have; the APIs need chat.replies to start
+            createTopics(); // the node would have
         }
         if (replay) {
             UsageProjectorApplication.replay(app -> embedded(app),
@@ -141,18 +138,6 @@ public final class LocalStack implements AutoCloseable {
         if (settings.runsHere(Part.PROJECTOR)) {
             projector = trackContext(UsageProjectorApplication.application(), projectorArgs(), Kind.REACTIVE_JDBC);
         }
-        addCommandApi(settings.commandApiPort());
-        trackContext(QueryApiApplication.application(), Map.of(
-                "server.port", settings.queryApiPort(),
-                "twobrains.query-api.processor-url", "http://localhost:" + settings.processorPort(),
-                "spring.r2dbc.url", postgres.r2dbcUrl(),
-                "spring.r2dbc.username", "postgres",
-                "spring.r2dbc.password", "postgres"), Kind.REACTIVE_R2DBC);
-        trackContext(DoorApplication.application(), Map.of(
-                "server.port", settings.doorPort(),
-                "twobrains.door.command-api-url", "http://localhost:" + settings.commandApiPort(),
-                "twobrains.door.query-api-url", "http://localhost:" + settings.queryApiPort(),
-                "spring.cloud.gateway.server.webflux.enabled", true), Kind.REACTIVE);
         log.info("twobrains started in {} ms", Duration.ofNanos(System.nanoTime() - begin).toMillis());
     }
 
@@ -173,50 +158,62 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the processor, rebuilds its state from chat.events alone (as {@code --rebuild} does at
-     * start), and starts it again; the rest of the stack keeps running.
+     * Stops the node, rebuilds its processor's state from chat.events alone (as {@code --rebuild} does
+     * at start), and starts it again; the rest of the stack keeps running.
      */
-    public synchronized void rebuildProcessorState() {
-        stopProcessor();
-        rebuildProcessor();
-        processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
-        awaitProcessorRunning();
+    public synchronized void rebuildNodeState() {
+        stopNode();
+        rebuildNode();
+        node = trackContext(NodeApplication.application(), nodeArgs(), Kind.REACTIVE_R2DBC);
+        awaitNodeRunning();
     }
 
     /**
-     * Stops the processor and starts it again without waiting for it to run; with {@code wipeState}
-     * its local stores are deleted first (a lost disk), so it restores them from the changelogs.
-     * Returns the new instance's streams, to follow the restoration.
+     * Stops the node and starts it again without waiting for its processor to run; with
+     * {@code wipeState} its local stores are deleted first (a lost disk), so it restores them from the
+     * changelogs. Returns the new node's processor, to follow the restoration.
      */
-    public synchronized ChatStreams restartProcessor(boolean wipeState) {
-        stopProcessor();
+    public synchronized ChatStreams restartNode(boolean wipeState) {
+        stopNode();
         if (wipeState) {
             deleteRecursively(settings.dataDir().resolve("streams"));
         }
-        processor = trackContext(ProcessorApplication.application(), processorArgs(), Kind.REACTIVE);
-        return processor.getBean(ChatStreams.class);
+        node = trackContext(NodeApplication.application(), nodeArgs(), Kind.REACTIVE_R2DBC);
+        return node.getBean(ChatStreams.class);
     }
 
-    /** The stack's own processor instance. */
-    public ChatStreams processorStreams() {
-        return processor.getBean(ChatStreams.class);
+    /** The processor of the stack's own node. */
+    public ChatStreams nodeStreams() {
+        return node.getBean(ChatStreams.class);
     }
 
-    private void stopProcessor() {
-        started.remove(processor);
-        processor.close();
+    private void stopNode() {
+        if (node != null) {
+            started.remove(node);
+            node.close();
+            node = null;
+        }
     }
 
     /**
-     * The command-line arguments of a part that runs in another process ({@code ProcessorApplication}
-     * or {@code UsageProjectorApplication} as main class): what this stack would have given it.
+     * The command-line arguments of a part that runs in another process ({@code NodeApplication} or
+     * {@code UsageProjectorApplication} as main class): what this stack would have given it.
      */
     public String[] childArguments(Part part) {
         return switch (part) {
-            case PROCESSOR -> arguments(processorArgs(), Kind.REACTIVE);
+            case NODE -> arguments(nodeArgs(), Kind.REACTIVE_R2DBC);
             case PROJECTOR -> arguments(projectorArgs(), Kind.REACTIVE_JDBC);
             case KAFKA -> throw new IllegalArgumentException("the broker takes no Spring arguments");
         };
+    }
+
+    /**
+     * The arguments of one more node at {@code port}, with a state directory of its own, to run in a child
+     * JVM; its partitions rebalance with the other nodes'.
+     */
+    public String[] nodeArguments(int port) {
+        return arguments(nodeArgs(port, LocalStackSettings.freePort(), settings.dataDir().resolve("streams-" + port)),
+                Kind.REACTIVE_R2DBC);
     }
 
     private Map<String, Object> projectorArgs() {
@@ -229,38 +226,32 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts one more processor instance in this JVM, with its own port and state directory: the
-     * partitions rebalance across the instances, and interactive queries follow them.
+     * Starts one more node in this JVM, with its own port and state directory: the partitions rebalance
+     * across the nodes, and each answers for the users it holds (sending the others' requests on).
      */
-    public ConfigurableApplicationContext addProcessor(int port) {
-        Map<String, Object> args = processorArgs(port, settings.dataDir().resolve("streams-" + port));
-        return trackContext(ProcessorApplication.application(), args, Kind.REACTIVE);
+    public ConfigurableApplicationContext addNode(int port) {
+        return trackContext(NodeApplication.application(),
+                nodeArgs(port, LocalStackSettings.freePort(), settings.dataDir().resolve("streams-" + port)),
+                Kind.REACTIVE_R2DBC);
     }
 
-    /**
-     * Starts a command API on {@code port} (the stack's own, or one more: replies then run on
-     * whichever instance took the request, and followers elsewhere read them from {@code chat.deltas}).
-     */
-    public ConfigurableApplicationContext addCommandApi(int port) {
-        return trackContext(CommandApiApplication.application(), Map.of(
-                "server.port", port,
-                "spring.kafka.bootstrap-servers", kafkaBootstrap,
-                "twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()),
-                "twobrains.secrets.current-key-id", LocalSecrets.KEY_ID,
-                "twobrains.chat.processor-url", "http://localhost:" + settings.processorPort()), Kind.REACTIVE);
+    private Map<String, Object> nodeArgs() {
+        return nodeArgs(settings.doorPort(), settings.internalPort(), settings.dataDir().resolve("streams"));
     }
 
-    private Map<String, Object> processorArgs() {
-        return processorArgs(settings.processorPort(), settings.dataDir().resolve("streams"));
-    }
-
-    private Map<String, Object> processorArgs(int port, Path stateDir) {
+    private Map<String, Object> nodeArgs(int port, int internalPort, Path stateDir) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("server.port", port);
+        args.put("twobrains.processor.internal-port", internalPort);
         args.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        args.put("spring.r2dbc.url", postgres.r2dbcUrl());
+        args.put("spring.r2dbc.username", "postgres");
+        args.put("spring.r2dbc.password", "postgres");
         args.put("twobrains.processor.state-dir", stateDir);
         args.put("twobrains.processor.partitions", settings.partitions());
         args.put("twobrains.processor.commit-interval", settings.commitInterval().toMillis() + "ms");
+        args.put("twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()));
+        args.put("twobrains.secrets.current-key-id", LocalSecrets.KEY_ID);
         return args;
     }
 
@@ -275,16 +266,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void rebuildProcessor() {
+    private void rebuildNode() {
         try {
-            ProcessorApplication.rebuild(app -> embedded(app), arguments(processorArgs(), Kind.REACTIVE));
+            NodeApplication.rebuild(app -> embedded(app), arguments(nodeArgs(), Kind.REACTIVE_R2DBC));
         } catch (Exception e) {
             throw new IllegalStateException("rebuild failed", e);
         }
     }
 
-    private void awaitProcessorRunning() {
-        KafkaStreams streams = processor.getBean(ChatStreams.class).streams();
+    private void awaitNodeRunning() {
+        KafkaStreams streams = node.getBean(ChatStreams.class).streams();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
             if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
@@ -310,7 +301,6 @@ public final class LocalStack implements AutoCloseable {
     private String[] arguments(Map<String, Object> args, Kind kind) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("spring.main.banner-mode", "off");
-        all.put("spring.cloud.gateway.server.webflux.enabled", false);
         all.put("twobrains.security.issuer", settings.issuer());
         all.put("twobrains.security.jwk-set-uri", "http://127.0.0.1:" + settings.oidcPort() + "/oauth2/jwks");
         all.put("spring.autoconfigure.exclude", kind.excludes);
@@ -349,7 +339,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("""
 
                 twobrains is running (data in %s)
-                  door (API)         %s
+                  twobrains          %s
                   API docs           %s/swagger-ui.html
                   OIDC provider      %s   (a token: curl -d sub=alice %s/dev/token)
                   Kafka              %s

@@ -15,18 +15,20 @@ import java.util.Set;
  * Where the local stack keeps its data and which ports it uses.
  *
  * @param dataDir        everything that survives a restart: Kafka logs, Postgres, RocksDB, the OIDC key
+ * @param doorPort       the node's public port: the door and both APIs answer there
+ * @param internalPort   the node's internal port, where other nodes send it requests for its users
  * @param partitions     partitions of the chat topics (created on first start)
  * @param commitInterval the processor's transaction commit interval
  * @param overrides      more properties for every service
  * @param external       parts another process runs, at this stack's ports and data directory (a fault
  *                       test kills and restarts them); the stack expects them there and does not start them
  */
-public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort, int queryApiPort,
-        int processorPort, int projectorPort, int oidcPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
-        int partitions, Duration commitInterval, Map<String, Object> overrides, Set<Part> external) {
+public record LocalStackSettings(Path dataDir, int doorPort, int internalPort, int projectorPort, int oidcPort,
+        int kafkaPort, int kafkaControllerPort, int postgresPort, int partitions, Duration commitInterval,
+        Map<String, Object> overrides, Set<Part> external) {
 
     /** The parts of the stack that may run outside its JVM. */
-    public enum Part { KAFKA, PROCESSOR, PROJECTOR }
+    public enum Part { KAFKA, NODE, PROJECTOR }
 
     public LocalStackSettings {
         overrides = Map.copyOf(overrides);
@@ -34,63 +36,44 @@ public record LocalStackSettings(Path dataDir, int doorPort, int commandApiPort,
     }
 
     /** Everything in this JVM. */
-    public LocalStackSettings(Path dataDir, int doorPort, int commandApiPort, int queryApiPort, int processorPort,
-            int projectorPort, int oidcPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int partitions,
-            Duration commitInterval, Map<String, Object> overrides) {
-        this(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort, oidcPort, kafkaPort,
-                kafkaControllerPort, postgresPort, partitions, commitInterval, overrides, Set.of());
+    public LocalStackSettings(Path dataDir, int doorPort, int internalPort, int projectorPort, int oidcPort,
+            int kafkaPort, int kafkaControllerPort, int postgresPort, int partitions, Duration commitInterval,
+            Map<String, Object> overrides) {
+        this(dataDir, doorPort, internalPort, projectorPort, oidcPort, kafkaPort, kafkaControllerPort, postgresPort,
+                partitions, commitInterval, overrides, Set.of());
     }
 
     /** The ports of the README: the door on 8080, the OIDC provider on 9000, Kafka on 9092. */
     public static LocalStackSettings standard(Path dataDir) {
-        return new LocalStackSettings(dataDir, 8080, 8081, 8082, 8083, 8084, 9000, 9092, 9093, 15432, 3,
-                Duration.ofMillis(10), Map.of());
-    }
-
-    /**
-     * The standard ports, or with {@code TWOBRAINS_PORTS_BASE} nine ports from that base, in the order of
-     * the components (door first, PostgreSQL last), so that a second stack can run beside the first (the
-     * bench starts one as a child process); {@code TWOBRAINS_COMMIT_INTERVAL_MS} sets the commit interval.
-     */
-    public static LocalStackSettings fromEnvironment(Path dataDir, Map<String, String> environment) {
-        String base = environment.get("TWOBRAINS_PORTS_BASE");
-        String commitMillis = environment.get("TWOBRAINS_COMMIT_INTERVAL_MS");
-        LocalStackSettings settings = base == null ? standard(dataDir) : fromPort(dataDir, Integer.parseInt(base.trim()));
-        return commitMillis == null ? settings
-                : settings.withCommitInterval(Duration.ofMillis(Long.parseLong(commitMillis.trim())));
-    }
-
-    private static LocalStackSettings fromPort(Path dataDir, int base) {
-        return new LocalStackSettings(dataDir, base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6,
-                base + 7, base + 8, 3, Duration.ofMillis(10), Map.of());
+        return new LocalStackSettings(dataDir, 8080, 8081, 8084, 9000, 9092, 9093, 15432, 3, Duration.ofMillis(10), Map.of());
     }
 
     /** Free ports picked now, for tests that run beside other things. */
     public static LocalStackSettings freePorts(Path dataDir) {
         Set<Integer> taken = new HashSet<>();
         return new LocalStackSettings(dataDir, free(taken), free(taken), free(taken), free(taken), free(taken),
-                free(taken), free(taken), free(taken), free(taken), 3, Duration.ofMillis(10), Map.of());
+                free(taken), free(taken), 3, Duration.ofMillis(10), Map.of());
     }
 
     public LocalStackSettings withCommitInterval(Duration interval) {
-        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
-                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, interval, overrides, external);
+        return new LocalStackSettings(dataDir, doorPort, internalPort, projectorPort, oidcPort, kafkaPort, kafkaControllerPort,
+                postgresPort, partitions, interval, overrides, external);
     }
 
     /** Extra properties for every service (as command-line arguments), e.g. a lower quota for a test. */
     public LocalStackSettings with(Map<String, Object> moreOverrides) {
         Map<String, Object> all = new java.util.HashMap<>(overrides);
         all.putAll(moreOverrides);
-        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
-                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, commitInterval, all, external);
+        return new LocalStackSettings(dataDir, doorPort, internalPort, projectorPort, oidcPort, kafkaPort, kafkaControllerPort,
+                postgresPort, partitions, commitInterval, all, external);
     }
 
     /** The same stack with {@code parts} left to another process (see {@link LocalStack#childArguments}). */
     public LocalStackSettings withExternal(Part... parts) {
         Set<Part> all = new HashSet<>(external);
         all.addAll(List.of(parts));
-        return new LocalStackSettings(dataDir, doorPort, commandApiPort, queryApiPort, processorPort, projectorPort,
-                oidcPort, kafkaPort, kafkaControllerPort, postgresPort, partitions, commitInterval, overrides, all);
+        return new LocalStackSettings(dataDir, doorPort, internalPort, projectorPort, oidcPort, kafkaPort, kafkaControllerPort,
+                postgresPort, partitions, commitInterval, overrides, all);
     }
 
     public boolean runsHere(Part part) {

@@ -3,7 +3,7 @@ package io.twobrains.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.twobrains.command.chat.DemoChatModel;
+import io.twobrains.command.chat.provider.DemoChatModel;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.event.GenerationCancelled;
 import io.twobrains.contract.event.GenerationCompleted;
@@ -136,8 +136,8 @@ class ChatIT {
         try (SseStream stream = api.stream("POST", "/api/chat", turn("oa", "please think about tides", "gpt-4o-mini"))) {
             chunks = readAll(stream);
         }
-        assertThat(types(chunks)).containsSubsequence("start", "start-step", "reasoning-start", "reasoning-delta",
-                "reasoning-end", "text-start", "text-delta", "text-end", "finish-step", "finish");
+        assertThat(types(chunks)).as(chunks.toString()).containsSubsequence("start", "start-step", "reasoning-start",
+                "reasoning-delta", "reasoning-end", "text-start", "text-delta", "text-end", "finish-step", "finish");
         assertThat(text(chunks)).isEqualTo(FakeOpenAi.answerTo("please think about tides"));
         JsonNode usage = chunks.get(chunks.size() - 1).get("messageMetadata").get("usage");
         assertThat(usage.get("inputTokens").asLong()).isEqualTo(11);
@@ -174,6 +174,8 @@ class ChatIT {
         String userKey = "compat-key-" + UUID.randomUUID();
         assertThat(api.send("PUT", "/api/settings/api-keys/openai-compatible", Map.of("key", userKey,
                 "baseUrl", "http://10.0.0.5/v1")).status()).as("a private endpoint is refused").isEqualTo(400);
+        // The fake OpenAI stands in for the user's own server, which serves models OpenAI does not.
+        openAi.serving("my-llama-3");
         String endpoint = openAi.baseUrl().toString().replace("127.0.0.1", "localhost");
         assertThat(api.send("PUT", "/api/settings/api-keys/openai-compatible", Map.of("key", userKey,
                 "baseUrl", endpoint)).status()).isEqualTo(204);
@@ -289,46 +291,6 @@ class ChatIT {
     }
 
     @Test
-    void aReplyRunningOnAnotherInstanceIsFollowedThroughChatDeltas() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (ConfigurableApplicationContext second = stack.addCommandApi(port)) {
-            String user = newUser();
-            ApiClient api = Stacks.client(stack, user);
-            ApiClient elsewhere = new ApiClient(java.net.URI.create("http://localhost:" + port), Stacks.devToken(stack, user));
-            List<JsonNode> whole = chat(api, "here", "words to follow", "demo");
-            SseStream running = api.stream("POST", "/api/chat", turn("there", "words to follow", "demo"));
-            for (int i = 0; i < 6; i++) {
-                assertThat(running.next()).isNotNull();
-            }
-            List<JsonNode> followed;
-            try (SseStream follower = elsewhere.stream("GET", "/api/chat/there/stream", null)) {
-                assertThat(follower.status()).isEqualTo(200);
-                followed = readAll(follower);
-            }
-            assertThat(text(followed)).isEqualTo(text(whole));
-            assertThat(followed.get(0).get("type").asString()).isEqualTo("start");
-            assertThat(followed.get(followed.size() - 1).get("type").asString()).isEqualTo("finish");
-            running.rest();
-            running.close();
-            assertThat(elsewhere.stream("GET", "/api/chat/there/stream", null).status()).as("it has ended").isEqualTo(204);
-
-            SseStream toStop = api.stream("POST", "/api/chat", turn("stop-there", "stop me from elsewhere", "demo"));
-            for (int i = 0; i < 6; i++) {
-                assertThat(toStop.next()).isNotNull();
-            }
-            assertThat(elsewhere.post("/api/chat/stop-there/stop", null).status()).isEqualTo(204);
-            assertThat(toStop.rest()).anyMatch(chunk -> chunk.contains("\"abort\""));
-            toStop.close();
-            JsonNode partial = messages(api, "stop-there").get(1).get("parts");
-            assertThat(partial.toString()).contains("[demo model]");
-            assertThat(Stacks.events(stack, user)).filteredOn(e -> e.payload() instanceof GenerationCancelled).hasSize(1);
-        }
-    }
-
-    @Test
     void aClientThatGoesAwayStillGetsItsReplySaved() {
         ApiClient api = Stacks.client(stack, newUser());
         SseStream stream = api.stream("POST", "/api/chat", turn("gone", "I will leave right away", "demo"));
@@ -396,7 +358,8 @@ class ChatIT {
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             String conversation = "q" + i;
-            // As a careful client does: an Idempotency-Key, and a retry with it after a 503 (a busy machine).
+            // As a careful client does: an Idempotency-Key, and a retry with it after a 503 (a busy machine) or
+            // after the Retry-After of a rate limit (those retries count as requests too).
             ApiClient keyed = api.withHeader("Idempotency-Key", "quota-" + i);
             Map<String, Object> body = turn(conversation, "count me", "demo");
             answers.add(pool.submit(() -> {
@@ -412,6 +375,10 @@ class ChatIT {
                             String answer = stream.text();
                             assertThat(stream.status()).as(answer).isEqualTo(429);
                             JsonNode problem = ChatJson.MAPPER.readTree(answer);
+                            if (problem.get("limitType").asString().equals("rate") && attempt < 5) {
+                                Thread.sleep(1000L * Long.parseLong(stream.header("Retry-After")));
+                                continue;
+                            }
                             assertThat(problem.get("limitType").asString()).isEqualTo("daily");
                             assertThat(problem.get("resetsAt").asString()).isNotBlank();
                         }

@@ -23,7 +23,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
@@ -32,33 +35,34 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A poison record - bad JSON, an unknown type, oversized - on any topic goes to chat.dlq with the
  * original key, why and where it came from, and the processing of that topic goes on. The stack is a
- * private one: naive readers of chat.events in other test classes would choke on the poison. It has
- * a second command API, so that deltas and stop signals cross instances, and a slow demo model, so
- * that a reply is still running while poison is written.
+ * private one: naive readers of chat.events in other test classes would choke on the poison. Its
+ * demo model is slow, and a second node joins while replies run ({@link MovedReplies}), so that
+ * replies are followed through chat.deltas and stopped through chat.control while poison is there.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoisonRecordIT {
 
+    private static final String LONG_TEXT = "follow me past the poison ".repeat(30).trim();
+
     private static LocalStack stack;
-    private static URI elsewhere;
+    private static MovedReplies moved;
     private static DeadLetterQueue dlq;
 
     @BeforeAll
     static void start() throws Exception {
         stack = LocalStack.start(LocalStackSettings.freePorts(Stacks.tempDir("twobrains-poison"))
-                .with(Map.of("twobrains.chat.demo-token-delay", "150ms")), false);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        stack.addCommandApi(port);
-        elsewhere = URI.create("http://localhost:" + port);
+                .with(Map.of("twobrains.chat.demo-token-delay", "250ms")), false);
         dlq = new DeadLetterQueue(stack.kafkaBootstrapServers());
+        moved = MovedReplies.start(stack, "poison", 2, LONG_TEXT);
     }
 
     @AfterAll
     static void stop() {
         if (dlq != null) {
             dlq.close();
+        }
+        if (moved != null) {
+            moved.close();
         }
         if (stack != null) {
             stack.close();
@@ -108,65 +112,46 @@ class PoisonRecordIT {
     }
 
     @Test
-    void poisonRepliesAreDeadLetteredAndTheNextWriteIsStillAnswered() {
-        String user = newUser();
+    @Order(2)
+    void poisonDeltasAreDeadLetteredAndAReplyIsStillFollowedWholeFromAnotherNode() {
+        MovedReplies.Moved reply = moved.moved().get(0);
         List<Written> poison;
-        try (PoisonWriter writer = PoisonWriter.transactional(stack.kafkaBootstrapServers())) {
-            poison = writer.writeEachKind(Topics.REPLIES, user, typed("outcome", PoisonWriter.UNKNOWN_TYPE)
-                    .put("commandId", UUID.randomUUID().toString()).put("userId", user).put("seq", 1));
+        try (PoisonWriter writer = PoisonWriter.idempotent(stack.kafkaBootstrapServers())) {
+            poison = writer.writeEachKind(Topics.DELTAS, reply.user(), PoisonDeltas.unknownChunk(reply.user(),
+                    reply.conversation()));
         }
+        ApiClient there = moved.atSecondNode(stack, reply.user());
+        String followed;
+        try (SseStream follower = MovedReplies.untilSettled(
+                () -> there.stream("GET", "/api/chat/" + reply.conversation() + "/stream", null), SseStream::status)) {
+            assertThat(follower.status()).isEqualTo(200);
+            followed = text(follower.rest());
+        }
+        reply.stream().rest();
 
-        assertDeadLettered(poison, "unreadable reply");
-        assertWritesAreAcknowledgedAndReadable(user);
+        assertDeadLettered(poison, "unreadable delta");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(savedReply(there, reply.conversation()))
+                .as("the follower got the whole reply").isEqualTo(followed));
     }
 
+    /** First: the moved replies all started together, and the one that is followed is read to its end. */
     @Test
-    void poisonDeltasAreDeadLetteredAndAReplyIsStillFollowedWholeFromAnotherInstance() {
-        String user = newUser();
-        ApiClient api = Stacks.client(stack, user);
-        List<Written> poison;
-        try (SseStream running = api.stream("POST", "/api/chat", turn("followed", "follow me past the poison"))) {
-            assertThat(running.next()).contains("\"start\"");
-            try (PoisonWriter writer = PoisonWriter.idempotent(stack.kafkaBootstrapServers())) {
-                ObjectNode delta = ChatJson.MAPPER.createObjectNode().put("generationId", "g-poison")
-                        .put("conversationId", "followed").put("index", 0);
-                delta.putObject("chunk").put("type", PoisonWriter.UNKNOWN_TYPE);
-                poison = writer.writeEachKind(Topics.DELTAS, user, delta);
-            }
-            String followed;
-            try (SseStream follower = new ApiClient(elsewhere, Stacks.devToken(stack, user))
-                    .stream("GET", "/api/chat/followed/stream", null)) {
-                assertThat(follower.status()).isEqualTo(200);
-                followed = text(follower.rest());
-            }
-            running.rest();
-
-            assertDeadLettered(poison, "unreadable delta");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(savedReply(api, "followed"))
-                    .as("the follower got the whole reply").isEqualTo(followed));
-        }
-    }
-
-    @Test
-    void poisonControlRecordsAreDeadLetteredAndAStopFromAnotherInstanceStillStopsAReply() {
-        String user = newUser();
-        ApiClient api = Stacks.client(stack, user);
+    @Order(1)
+    void poisonControlRecordsAreDeadLetteredAndAStopFromAnotherNodeStillStopsAReply() {
+        MovedReplies.Moved reply = moved.moved().get(moved.moved().size() - 1);
         List<Written> poison;
         try (PoisonWriter writer = PoisonWriter.plain(stack.kafkaBootstrapServers())) {
-            poison = writer.writeEachKind(Topics.CONTROL, user, typed("type", PoisonWriter.UNKNOWN_TYPE)
-                    .put("userId", user).put("conversationId", "halted").put("generationId", "g-poison"));
+            poison = writer.writeEachKind(Topics.CONTROL, reply.user(), typed("type", PoisonWriter.UNKNOWN_TYPE)
+                    .put("userId", reply.user()).put("conversationId", reply.conversation()).put("generationId", "g-poison"));
         }
         assertDeadLettered(poison, "unreadable control record");
 
-        try (SseStream running = api.stream("POST", "/api/chat", turn("halted", "stop me past the poison"))) {
-            for (int i = 0; i < 4; i++) {
-                assertThat(running.next()).isNotNull();
-            }
-            Response stopped = new ApiClient(elsewhere, Stacks.devToken(stack, user)).post("/api/chat/halted/stop", null);
+        ApiClient there = moved.atSecondNode(stack, reply.user());
+        Response stopped = MovedReplies.untilSettled(() -> there.post("/api/chat/" + reply.conversation() + "/stop", null),
+                Response::status);
 
-            assertThat(stopped.status()).isEqualTo(204);
-            assertThat(running.rest()).anyMatch(chunk -> chunk.contains("\"abort\""));
-        }
+        assertThat(stopped.status()).isEqualTo(204);
+        assertThat(reply.stream().rest()).anyMatch(chunk -> chunk.contains("\"abort\""));
     }
 
     /** Each poison record has a dead letter with its key, the reason, and its topic, partition and offset. */

@@ -121,7 +121,8 @@ class SecretCanaryIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
             topics = new ArrayList<>(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get());
         }
-        assertThat(topics).contains("chat.commands", "chat.events", "chat.replies", "twobrains-processor-chat-state-changelog");
+        assertThat(topics).contains("chat.commands", "chat.events", "chat.deltas",
+                "twobrains-processor-" + io.twobrains.processor.store.Tables.STORE + "-changelog");
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",

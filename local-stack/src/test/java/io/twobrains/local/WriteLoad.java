@@ -54,9 +54,18 @@ final class WriteLoad implements AutoCloseable {
 
     /** Starts {@code writerCount} writers named {@code run-w0...}. */
     static WriteLoad start(LocalStack stack, String run, int writerCount) {
-        WriteLoad load = new WriteLoad();
+        List<String> users = new ArrayList<>();
         for (int w = 0; w < writerCount; w++) {
-            Writer writer = new Writer(run + "-w" + w, Collections.synchronizedList(new ArrayList<>()),
+            users.add(run + "-w" + w);
+        }
+        return start(stack, users);
+    }
+
+    /** Starts one writer per user. */
+    static WriteLoad start(LocalStack stack, List<String> users) {
+        WriteLoad load = new WriteLoad();
+        for (String user : users) {
+            Writer writer = new Writer(user, Collections.synchronizedList(new ArrayList<>()),
                     Collections.synchronizedList(new ArrayList<>()));
             ApiClient api = Stacks.client(stack, writer.user());
             Thread thread = new Thread(() -> {

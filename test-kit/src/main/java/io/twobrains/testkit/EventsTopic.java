@@ -1,5 +1,6 @@
 package io.twobrains.testkit;
 
+import io.twobrains.contract.TopicEnds;
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.json.EventCodec;
@@ -8,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,8 +20,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** The source of truth as a test reads it: every committed event of {@code chat.events}. */
+/**
+ * The source of truth as a test reads it: every committed event of {@code chat.events}, up to where
+ * the topic was written when asked. A transaction left open by a writer that was killed holds back
+ * every read_committed reader until its timeout aborts it, so a read first waits for every
+ * transaction open at that moment to be decided (longer than the processor's transaction timeout).
+ */
 public final class EventsTopic {
+
+    /** Longer than the processor's {@code transaction.timeout.ms} (10 s), so a hung transaction is decided. */
+    private static final Duration SETTLE_PATIENCE = Duration.ofSeconds(60);
 
     private EventsTopic() {
     }
@@ -40,12 +52,11 @@ public final class EventsTopic {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         List<EventEnvelope> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> end = settledEnd(bootstrap);
+            List<TopicPartition> partitions = List.copyOf(end.keySet());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            // read_committed: the end offsets are the last stable offsets, so nothing undecided is read.
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            // Below the settled end every transaction is decided: read_committed skips the aborted ones.
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (keys.test(record.key())) {
@@ -56,5 +67,16 @@ public final class EventsTopic {
         }
         events.sort(Comparator.comparing(EventEnvelope::userId).thenComparingLong(EventEnvelope::seq));
         return events;
+    }
+
+    private static Map<TopicPartition, Long> settledEnd(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return TopicEnds.settled(admin, Topics.EVENTS, SETTLE_PATIENCE);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not find where " + Topics.EVENTS + " ends", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

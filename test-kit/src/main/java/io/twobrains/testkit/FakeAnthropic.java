@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code think}: a {@code thinking} block (text, then a signature) comes before the answer;</li>
  *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per {@code text_delta}.</li>
  * </ul>
+ * A model it does not serve is a 404 {@code not_found_error}, as Anthropic answers one.
  * Usage is 11 input tokens and one output token per streamed piece. Anthropic has no separate count of
  * thinking tokens, so none is sent. Every request is recorded, its {@code x-api-key} included, for tests
  * to check what reached the provider.
@@ -28,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FakeAnthropic extends LoopbackProvider {
 
     private FakeAnthropic(long wordDelayMillis) {
-        super("fake-anthropic", wordDelayMillis, "/v1/messages");
+        super("fake-anthropic", wordDelayMillis, "/v1/messages", KnownModels.ANTHROPIC);
     }
 
     public static FakeAnthropic start(long wordDelayMillis) {
@@ -53,6 +54,12 @@ public final class FakeAnthropic extends LoopbackProvider {
                 }
             }
             String model = body.path("model").asString("claude-sonnet-4-5");
+            if (!serves(model)) {
+                ObjectNode error = ChatJson.MAPPER.createObjectNode().put("type", "error");
+                error.putObject("error").put("type", "not_found_error").put("message", "model: " + model);
+                respond(exchange, 404, error);
+                return;
+            }
             boolean thinking = text.contains("think");
             List<String> words = words(answerTo(text));
             if (body.path("stream").asBoolean(false)) {

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code think}: thought parts ({@code "thought": true}) stream before the answer;</li>
  *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk.</li>
  * </ul>
+ * A model it does not serve is a 404 {@code NOT_FOUND}, as Gemini answers one.
  * The last chunk carries {@code finishReason: STOP} and the usage: 11 prompt tokens, one candidate token per
  * streamed piece, and 3 thought tokens when thinking. Every request is recorded, its {@code x-goog-api-key}
  * included, for tests to check what reached the provider. Gemini names the model in the path, not in the
@@ -31,7 +32,7 @@ public final class FakeGemini extends LoopbackProvider {
     private static final String MODELS = "/v1beta/models/";
 
     private FakeGemini(long wordDelayMillis) {
-        super("fake-gemini", wordDelayMillis, MODELS);
+        super("fake-gemini", wordDelayMillis, MODELS, KnownModels.GOOGLE);
     }
 
     public static FakeGemini start(long wordDelayMillis) {
@@ -61,6 +62,12 @@ public final class FakeGemini extends LoopbackProvider {
             record(exchange.getRequestHeaders().getFirst("x-goog-api-key"), body);
             if (!method.equals("streamGenerateContent") && !method.equals("generateContent")) {
                 fail(exchange, 404, "NOT_FOUND", "fake has no method " + method);
+                return;
+            }
+            if (!serves(model)) {
+                fail(exchange, 404, "NOT_FOUND", "models/" + model + " is not found for API version v1beta, or is not"
+                        + " supported for " + method + ". Call ListModels to see the list of available models and their"
+                        + " supported methods.");
                 return;
             }
             String text = lastUserText(body);

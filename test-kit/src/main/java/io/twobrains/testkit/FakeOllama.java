@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code think}: thinking ({@code message.thinking}) streams before the answer;</li>
  *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per line.</li>
  * </ul>
+ * A model it does not serve (has not pulled) is a 404, as Ollama answers one.
  * The {@code done} line carries the usage: 11 prompt tokens ({@code prompt_eval_count}) and one token per
  * streamed piece ({@code eval_count}). Ollama has no separate count of thinking tokens, so none is sent.
  * Every request is recorded, headers included, for tests to check what reached the provider.
@@ -28,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FakeOllama extends LoopbackProvider {
 
     private FakeOllama(long wordDelayMillis) {
-        super("fake-ollama", wordDelayMillis, "/api/chat");
+        super("fake-ollama", wordDelayMillis, "/api/chat", KnownModels.OLLAMA);
     }
 
     public static FakeOllama start(long wordDelayMillis) {
@@ -56,7 +57,15 @@ public final class FakeOllama extends LoopbackProvider {
                     return;
                 }
             }
-            String model = body.path("model").asString("llama3");
+            String model = body.path("model").asString("llama3.2");
+            if (!serves(model)) {
+                byte[] error = ChatJson.MAPPER.writeValueAsBytes(
+                        ChatJson.MAPPER.createObjectNode().put("error", "model '" + model + "' not found"));
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(404, error.length);
+                exchange.getResponseBody().write(error);
+                return;
+            }
             boolean thinking = text.contains("think");
             List<String> words = words(answerTo(text));
             if (body.path("stream").asBoolean(true)) {

@@ -24,12 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code tool:loop} calls {@code add} every time, however many results it already has;</li>
  *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk.</li>
  * </ul>
+ * A model it does not serve is a 404 {@code model_not_found}, as OpenAI answers one.
  * Every request is recorded, headers included, for tests to check what reached the provider.
  */
 public final class FakeOpenAi extends LoopbackProvider {
 
     private FakeOpenAi(long wordDelayMillis) {
-        super("fake-openai", wordDelayMillis, "/v1/chat/completions");
+        super("fake-openai", wordDelayMillis, "/v1/chat/completions", KnownModels.OPENAI);
     }
 
     public static FakeOpenAi start(long wordDelayMillis) {
@@ -66,6 +67,13 @@ public final class FakeOpenAi extends LoopbackProvider {
                 }
             }
             String model = body.path("model").asString("gpt-4o-mini");
+            if (!serves(model)) {
+                ObjectNode error = ChatJson.MAPPER.createObjectNode();
+                error.putObject("error").put("message", "The model `" + model + "` does not exist or you do not have"
+                        + " access to it.").put("type", "invalid_request_error").putNull("param").put("code", "model_not_found");
+                respond(exchange, 404, error);
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();

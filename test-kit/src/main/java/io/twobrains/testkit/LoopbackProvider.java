@@ -10,14 +10,18 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the loopback fakes of LLM providers share: an HTTP server on 127.0.0.1, the requests it
- * received (with the header that carried the key), the pace of streamed words, and the default
- * answer ({@code "Echo: "} and the user's text). Each fake speaks its provider's own wire protocol.
+ * received (with the header that carried the key), the models it serves (the provider's real ids,
+ * {@link KnownModels}, and any a test adds), the pace of streamed words, and the default answer
+ * ({@code "Echo: "} and the user's text). Each fake speaks its provider's own wire protocol, its
+ * refusal of an unknown model included.
  */
 public abstract class LoopbackProvider implements AutoCloseable {
 
@@ -31,9 +35,11 @@ public abstract class LoopbackProvider implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final long wordDelayMillis;
+    private final Set<String> models = ConcurrentHashMap.newKeySet();
 
-    protected LoopbackProvider(String name, long wordDelayMillis, String path) {
+    protected LoopbackProvider(String name, long wordDelayMillis, String path, Set<String> models) {
         this.wordDelayMillis = wordDelayMillis;
+        this.models.addAll(models);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -54,6 +60,17 @@ public abstract class LoopbackProvider implements AutoCloseable {
     /** The server root; each fake says which form its client wants. */
     protected URI root() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Serves these models too, as a server speaking the provider's protocol serves its own (an OpenAI-compatible one). */
+    public LoopbackProvider serving(String... more) {
+        models.addAll(List.of(more));
+        return this;
+    }
+
+    /** Whether the model is one this provider serves; a request for any other is refused. */
+    protected boolean serves(String model) {
+        return models.contains(model);
     }
 
     public List<Received> received() {

@@ -2,6 +2,11 @@ package io.twobrains.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -15,6 +20,14 @@ import java.util.List;
  * early is a client going away mid-stream.
  */
 public final class SseStream implements AutoCloseable {
+
+    /** Longer than any pause of a healthy stream in the tests (a slow demo model, a reply saving). */
+    private static final Duration QUIET_LIMIT = Duration.ofSeconds(90);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sse-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final HttpResponse<InputStream> response;
     private final BufferedReader reader;
@@ -34,6 +47,8 @@ public final class SseStream implements AutoCloseable {
 
     /** The next event's data, or null when the stream has ended. */
     public String next() {
+        // A stream that stops sending fails the test rather than hanging it: the body is closed under the read.
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(this::close, QUIET_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         try {
             StringBuilder data = new StringBuilder();
             String line;
@@ -53,7 +68,12 @@ public final class SseStream implements AutoCloseable {
             }
             return data.length() > 0 ? data.toString() : null;
         } catch (IOException e) {
+            if (watchdog.isDone()) {
+                throw new IllegalStateException("the stream sent nothing for " + QUIET_LIMIT, e);
+            }
             throw new UncheckedIOException(e);
+        } finally {
+            watchdog.cancel(false);
         }
     }
 

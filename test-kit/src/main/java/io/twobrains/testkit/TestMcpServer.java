@@ -13,14 +13,20 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.apache.catalina.startup.Tomcat;
 
 /**
  * A real MCP server on loopback (the MCP Java SDK's servlet transports in an embedded Tomcat), with
- * two tools: {@code add} (a + b) and {@code explode} (always an error). It speaks Streamable HTTP at
- * {@code /mcp} or the older SSE transport at {@code /sse}, and records the headers each call carried.
+ * three tools: {@code add} (a + b), {@code explode} (always an error) and {@code repeat} (a text
+ * repeated, for answers of a chosen size). It speaks Streamable HTTP at
+ * {@code /mcp} or the older SSE transport at {@code /sse}, and records the headers each call carried
+ * and how many HTTP requests reached it.
  */
 public final class TestMcpServer implements AutoCloseable {
 
@@ -30,6 +36,7 @@ public final class TestMcpServer implements AutoCloseable {
     private final McpSyncServer server;
     private final Transport transport;
     private final List<String> apiKeysSeen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
 
     private TestMcpServer(Transport transport) {
         this.transport = transport;
@@ -59,6 +66,11 @@ public final class TestMcpServer implements AutoCloseable {
                 .build();
         McpSchema.Tool explode = McpSchema.Tool.builder().name("explode").description("Always fails")
                 .inputSchema(Map.of("type", "object", "properties", Map.of())).build();
+        McpSchema.Tool repeat = McpSchema.Tool.builder().name("repeat").description("Repeats a text")
+                .inputSchema(Map.of("type", "object", "properties",
+                        Map.of("text", Map.of("type", "string"), "times", Map.of("type", "integer")),
+                        "required", List.of("text", "times")))
+                .build();
         server = spec.serverInfo("twobrains-test-mcp", "1.0.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
                 .toolCall(add, (exchange, request) -> {
@@ -70,6 +82,10 @@ public final class TestMcpServer implements AutoCloseable {
                 })
                 .toolCall(explode, (exchange, request) -> McpSchema.CallToolResult.builder()
                         .addTextContent("the tool exploded").isError(true).build())
+                .toolCall(repeat, (exchange, request) -> McpSchema.CallToolResult.builder()
+                        .addTextContent(String.valueOf(request.arguments().get("text"))
+                                .repeat(((Number) request.arguments().get("times")).intValue()))
+                        .isError(false).build())
                 .build();
         tomcat = new Tomcat();
         try {
@@ -80,6 +96,14 @@ public final class TestMcpServer implements AutoCloseable {
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext("", null);
+        // Async, or the servlet transports could not hold a stream open.
+        context.getPipeline().addValve(new ValveBase(true) {
+            @Override
+            public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
+                requests.incrementAndGet();
+                getNext().invoke(request, response);
+            }
+        });
         Tomcat.addServlet(context, "mcp", servlet).setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "mcp");
         try {
@@ -97,6 +121,16 @@ public final class TestMcpServer implements AutoCloseable {
     public String url() {
         int port = tomcat.getConnector().getLocalPort();
         return "http://localhost:" + port + (transport == Transport.STREAMABLE_HTTP ? "/mcp" : "/sse");
+    }
+
+    /** The port it listens on, on 127.0.0.1. */
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    /** HTTP requests that reached the server, whatever they asked. */
+    public int requests() {
+        return requests.get();
     }
 
     /** The {@code X-Api-Key} header of every {@code add} call. */

@@ -56,6 +56,15 @@ public final class TokenMint {
         }
     }
 
+    /** The public half of the signing key: what a verifier trusts. */
+    public java.security.interfaces.RSAPublicKey publicKey() {
+        try {
+            return key.toRSAPublicKey();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A key nobody trusts, for the same issuer: its tokens must fail the signature check. */
     public TokenMint withForeignKey() {
         try {

@@ -20,12 +20,20 @@ import org.springframework.validation.annotation.Validated;
  * @param commitInterval   how often a transaction commits; every write waits for its commit, so this is
  *                         the floor of write latency (see docs/adr/0002-commit-interval.md)
  * @param commandRetention how long a handled command id is remembered for idempotent retries
- * @param advertisedHost   the host other instances use to forward interactive queries here; {@code auto}
- *                         takes this machine's address (one setting for every replica of a container)
+ * @param advertisedHost   the host other nodes reach this node at; {@code auto} takes this machine's address
+ *                         (one setting for every replica of a container)
+ * @param internalPort     the port of this node's internal server: other nodes send it the requests for the
+ *                         users it holds there (HTTP/2 without TLS); keep it off the public network
  * @param streamThreads    stream threads of this instance
  * @param replicationFactor replication of the changelog topics, and of the chat topics it creates
  * @param partitions       partitions of the chat topics it creates when they are missing
  * @param readWait         how long a read waits for {@code X-Chat-Min-Seq} before answering 503
+ * @param transactionTimeout how long the broker lets a transaction stay open before aborting it; after an
+ *                         instance dies with its state directory, readers of {@code chat.events} wait this long
+ * @param sessionTimeout   how long a node may go without a heartbeat before the group gives its partitions to
+ *                         the others (Kafka's default is 45 s; a killed node's users wait this long)
+ * @param runnerLease      how long a node process may go unheard on {@code chat.control} before the processor
+ *                         ends its running generations as failed
  * @param streams          any other Kafka Streams setting, passed through
  */
 @Validated
@@ -36,10 +44,14 @@ public record ProcessorProperties(
         @DefaultValue("10ms") @NotNull Duration commitInterval,
         @DefaultValue("24h") @NotNull Duration commandRetention,
         @DefaultValue("localhost") @NotBlank String advertisedHost,
+        @DefaultValue("8081") @Min(1) int internalPort,
         @DefaultValue("1") @Min(1) int streamThreads,
         @DefaultValue("1") @Min(1) int replicationFactor,
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("5s") @NotNull Duration readWait,
+        @DefaultValue("10s") @NotNull Duration transactionTimeout,
+        @DefaultValue("15s") @NotNull Duration sessionTimeout,
+        @DefaultValue("15s") @NotNull Duration runnerLease,
         Map<String, String> streams) {
 
     public ProcessorProperties {

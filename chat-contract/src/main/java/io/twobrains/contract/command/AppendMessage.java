@@ -11,4 +11,9 @@ public record AppendMessage(String conversationId, String messageId, Role role, 
     public AppendMessage {
         parts = parts == null ? null : List.copyOf(parts);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -5,4 +5,9 @@ import io.twobrains.contract.profile.SettingsPatch;
 
 /** Changes some settings. */
 public record ChangeSettings(SettingsPatch changes) implements Command, ProfileScoped {
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -26,4 +26,9 @@ public record CompleteGeneration(String generationId, String finishReason, Token
     public static CompleteGeneration completed(String generationId, String finishReason, TokenUsage usage, long latencyMs) {
         return new CompleteGeneration(generationId, finishReason, usage, latencyMs, Ending.COMPLETED, List.of(), null);
     }
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

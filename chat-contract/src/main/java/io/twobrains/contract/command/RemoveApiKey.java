@@ -5,4 +5,9 @@ import io.twobrains.contract.profile.Provider;
 
 /** Removes the user's key for a provider. */
 public record RemoveApiKey(Provider provider) implements Command, ProfileScoped {
+
+    @Override
+    public <R> R accept(Command.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -10,4 +10,9 @@ import io.twobrains.contract.profile.Provider;
 public record ApiKeyRemoved(
         @JsonPropertyDescription("The provider.") Provider provider)
         implements Event, ProfileScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -15,4 +15,9 @@ public record ApiKeyStored(
         @JsonPropertyDescription("The last four characters, for display.") String hint,
         @JsonPropertyDescription("The endpoint, for an OpenAI-compatible provider.") @Nullable String baseUrl)
         implements Event, ProfileScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

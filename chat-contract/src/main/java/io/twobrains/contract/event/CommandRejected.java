@@ -20,4 +20,9 @@ public record CommandRejected(
     public CommandRejected(String commandType, RejectionCode code, String reason) {
         this(commandType, code, reason, null, null);
     }
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

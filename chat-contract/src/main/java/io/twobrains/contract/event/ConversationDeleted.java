@@ -8,4 +8,9 @@ import io.twobrains.contract.ConversationScoped;
 @SchemaVersion(1)
 public record ConversationDeleted(@JsonPropertyDescription("The conversation.") String conversationId)
         implements Event, ConversationScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -12,4 +12,9 @@ public record ConversationRenamed(
         @JsonPropertyDescription("The new title (1 to 80 characters).") String title,
         @JsonPropertyDescription("manual (the user) or auto (generated).") TitleSource source)
         implements Event, ConversationScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

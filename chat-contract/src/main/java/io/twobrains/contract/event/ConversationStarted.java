@@ -11,4 +11,9 @@ public record ConversationStarted(
         @JsonPropertyDescription("The conversation, unique among the user's conversations.") String conversationId,
         @JsonPropertyDescription("Its title, or absent until one is chosen or generated.") @Nullable String title)
         implements Event, ConversationScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

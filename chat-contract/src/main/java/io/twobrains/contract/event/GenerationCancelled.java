@@ -19,4 +19,9 @@ public record GenerationCancelled(
         @JsonPropertyDescription("From start to the stop.") long latencyMs,
         @JsonPropertyDescription("The partial reply's message id, if one was recorded.") @Nullable String messageId)
         implements Event, ProfileScoped, ConversationScoped, GenerationEnded {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

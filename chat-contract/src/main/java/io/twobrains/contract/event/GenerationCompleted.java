@@ -20,4 +20,9 @@ public record GenerationCompleted(
         @JsonPropertyDescription("From start to the last token.") long latencyMs,
         @JsonPropertyDescription("The reply's message id, if a reply was recorded.") @Nullable String messageId)
         implements Event, ProfileScoped, ConversationScoped, GenerationEnded {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -20,4 +20,9 @@ public record GenerationFailed(
         @JsonPropertyDescription("From start to the failure.") long latencyMs,
         @JsonPropertyDescription("The partial reply's message id, if one was recorded.") @Nullable String messageId)
         implements Event, ProfileScoped, ConversationScoped, GenerationEnded {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -23,4 +23,9 @@ public record McpServerChanged(
     public McpServerChanged {
         headerNames = List.copyOf(headerNames);
     }
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -9,4 +9,9 @@ import io.twobrains.contract.ProfileScoped;
 public record McpServerRemoved(
         @JsonPropertyDescription("The server.") String serverId)
         implements Event, ProfileScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -19,4 +19,9 @@ public record MessageAppended(
     public MessageAppended {
         parts = List.copyOf(parts);
     }
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -11,4 +11,9 @@ public record MessageSuperseded(
         @JsonPropertyDescription("The replaced message.") String messageId,
         @JsonPropertyDescription("The message that replaces it.") String supersededBy)
         implements Event, ConversationScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -8,6 +8,8 @@ public enum RejectionCode {
     NOT_FOUND,
     /** The command would create something that exists (409). */
     ALREADY_EXISTS,
+    /** The command does not fit the current state, e.g. regenerating a reply that is not the last (409). */
+    CONFLICT,
     /** The command id was used before for a different request (422). */
     IDEMPOTENCY_MISMATCH,
     /** A quota or limit is reached (429). */

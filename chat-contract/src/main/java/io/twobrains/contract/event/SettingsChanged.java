@@ -10,4 +10,9 @@ import io.twobrains.contract.profile.SettingsPatch;
 public record SettingsChanged(
         @JsonPropertyDescription("The settings that changed, with their new values.") SettingsPatch changes)
         implements Event, ProfileScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

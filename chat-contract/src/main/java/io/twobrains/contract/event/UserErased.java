@@ -7,4 +7,9 @@ import io.twobrains.contract.ProfileScoped;
 @SchemaVersion(1)
 public record UserErased()
         implements Event, ProfileScoped {
+
+    @Override
+    public <R> R accept(Event.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

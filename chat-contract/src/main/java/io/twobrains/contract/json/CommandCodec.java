@@ -2,9 +2,12 @@ package io.twobrains.contract.json;
 
 import io.twobrains.contract.command.Command;
 import io.twobrains.contract.command.CommandEnvelope;
+import java.io.ByteArrayOutputStream;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Command envelopes to and from JSON bytes. */
+/** Command envelopes to and from JSON bytes, in one streaming pass each way. */
 public final class CommandCodec {
 
     private static final PayloadTypes<Command> TYPES = new PayloadTypes<>(Command.class);
@@ -13,28 +16,43 @@ public final class CommandCodec {
     }
 
     public static byte[] toBytes(CommandEnvelope envelope) {
-        ObjectNode node = ChatJson.MAPPER.createObjectNode();
-        node.put("commandId", envelope.commandId().toString());
-        node.put("userId", envelope.userId());
-        node.put("issuedAt", envelope.issuedAt().toString());
-        node.put("type", envelope.type());
-        node.set("payload", ChatJson.MAPPER.valueToTree(envelope.payload()));
-        if (envelope.fingerprint() != null) {
-            node.put("fingerprint", envelope.fingerprint());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = ChatJson.MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("type", envelope.type());
+            json.writeStringProperty("commandId", envelope.commandId().toString());
+            json.writeStringProperty("userId", envelope.userId());
+            json.writeStringProperty("issuedAt", envelope.issuedAt().toString());
+            if (envelope.fingerprint() != null) {
+                json.writeStringProperty("fingerprint", envelope.fingerprint());
+            }
+            json.writeName("payload");
+            ChatJson.MAPPER.writeValue(json, envelope.payload());
+            json.writeEndObject();
         }
-        return ChatJson.MAPPER.writeValueAsBytes(node);
+        return out.toByteArray();
     }
 
     public static CommandEnvelope fromBytes(byte[] bytes) {
-        EnvelopeFields fields = EnvelopeFields.parse(bytes);
-        String type = fields.text("type");
-        Class<? extends Command> payloadType = TYPES.byName(type)
-                .orElseThrow(() -> new MalformedRecordException("unknown command type '" + type + "'"));
+        EnvelopeFields fields = EnvelopeFields.parse(bytes, CommandCodec::readPayload);
+        Class<? extends Command> payloadType = payloadType(fields);
+        Object payload = fields.payload();
+        Command command = payload instanceof ObjectNode tree ? EnvelopeFields.bind(tree, payloadType) : (Command) payload;
         return new CommandEnvelope(
                 fields.uuid("commandId"),
                 fields.text("userId"),
                 fields.instant("issuedAt"),
-                EnvelopeFields.payload(fields.object("payload"), payloadType),
+                command,
                 fields.optionalText("fingerprint"));
+    }
+
+    private static Object readPayload(JsonParser parser, EnvelopeFields before) {
+        return before.has("type") ? EnvelopeFields.bind(parser, payloadType(before)) : EnvelopeFields.tree(parser);
+    }
+
+    private static Class<? extends Command> payloadType(EnvelopeFields fields) {
+        String type = fields.text("type");
+        return TYPES.byName(type)
+                .orElseThrow(() -> new MalformedRecordException("unknown command type '" + type + "'"));
     }
 }

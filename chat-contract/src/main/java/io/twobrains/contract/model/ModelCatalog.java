@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The models twobrains knows, defined once in {@code catalog/models.json}. */
@@ -12,6 +13,8 @@ public record ModelCatalog(String defaultModel, List<Model> models) {
 
     public static final String COMPATIBLE_PREFIX = "openai-compatible/";
     private static final java.util.regex.Pattern COMPATIBLE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._:/-]{1,100}");
+    /** Ids the catalog once had that were not the provider's; a setting or command naming one still finds the model. */
+    private static final Map<String, String> RENAMED = Map.of("claude-3-5-haiku", "claude-3-5-haiku-20241022");
     private static final ModelCatalog BUILT_IN = load();
 
     public ModelCatalog {
@@ -34,7 +37,8 @@ public record ModelCatalog(String defaultModel, List<Model> models) {
                             Model.Tier.BYOK, List.of("text", "tools"), 128_000, 8_192, new Model.Cost(0, 0)))
                     : Optional.empty();
         }
-        return models.stream().filter(m -> m.id().equals(id)).findFirst();
+        String current = RENAMED.getOrDefault(id, id);
+        return models.stream().filter(m -> m.id().equals(current)).findFirst();
     }
 
     /** The model's name as its provider knows it. */

@@ -28,7 +28,9 @@ public record ChatContextView(long seq, @Nullable Conversation conversation, Str
         running = List.copyOf(running);
     }
 
-    public record Conversation(String id, @Nullable String title, @Nullable TitleSource titleSource, long messageCount) {
+    /** @param lastMessageId the newest message: the only reply that may be regenerated, when it is one */
+    public record Conversation(String id, @Nullable String title, @Nullable TitleSource titleSource, long messageCount,
+            @Nullable String lastMessageId) {
     }
 
     /** A generation running in the conversation, and when it started (its deltas begin then). */

@@ -46,7 +46,7 @@ public final class Answers {
         return switch (code) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case ALREADY_EXISTS -> HttpStatus.CONFLICT;
+            case ALREADY_EXISTS, CONFLICT -> HttpStatus.CONFLICT;
             case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
             case LIMIT_REACHED -> HttpStatus.TOO_MANY_REQUESTS;
         };

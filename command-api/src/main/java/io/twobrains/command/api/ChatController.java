@@ -55,7 +55,6 @@ class ChatController {
     @PostMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> chat(ChatUser user, ServerHttpRequest request,
             @RequestHeader(value = ChatHeaders.IDEMPOTENCY_KEY, required = false) String key) {
-        String bearer = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return DataBufferUtils.join(request.getBody(), Limits.MAX_CHAT_BODY_BYTES)
                 .onErrorMap(DataBufferLimitException.class, e -> new ApiProblem(HttpStatus.CONTENT_TOO_LARGE,
                         "the request body is larger than " + Limits.MAX_CHAT_BODY_BYTES / 1024 + " KiB"))
@@ -64,36 +63,34 @@ class ChatController {
                 .flatMap(body -> {
                     ChatRequest turn = ChatRequest.parse(body);
                     CommandIds.Identity identity = CommandIds.of(user.id(), key, "POST", "/api/chat", body);
-                    return chat.chat(user, bearer, turn, identity);
+                    return chat.chat(user, turn, identity);
                 })
                 .map(run -> stream(run.follow()));
     }
 
     @Operation(summary = "Follow the running reply of a conversation from its first chunk; 204 if none is running")
     @GetMapping(value = "/{conversationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> follow(ChatUser user, @PathVariable String conversationId,
-            ServerHttpRequest request) {
+    Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> follow(ChatUser user, @PathVariable String conversationId) {
         ContentRules.validId("conversation id", conversationId).ifPresent(invalid -> {
             throw ApiProblem.badRequest(invalid);
         });
         // Here, from the run itself; else from chat.deltas, if it runs on another instance.
+        // A run still registered here is followed here, also while it saves (it then ends the replay itself).
         return chat.running(user.id(), conversationId)
-                .filter(GenerationRun::isRunning)
                 .map(run -> Mono.just(stream(run.follow())))
-                .orElseGet(() -> chat.followElsewhere(user.id(), request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION),
-                                conversationId)
+                .orElseGet(() -> chat.followElsewhere(user.id(), conversationId)
                         .map(ChatController::stream)
                         .defaultIfEmpty(ResponseEntity.noContent().build()));
     }
 
     @Operation(summary = "Stop the running reply of a conversation, keeping what was produced (204, also if none ran)")
     @PostMapping("/{conversationId}/stop")
-    Mono<ResponseEntity<Void>> stop(ChatUser user, @PathVariable String conversationId, ServerHttpRequest request) {
+    Mono<ResponseEntity<Void>> stop(ChatUser user, @PathVariable String conversationId) {
         ContentRules.validId("conversation id", conversationId).ifPresent(invalid -> {
             throw ApiProblem.badRequest(invalid);
         });
         // Answered once the partial reply is saved, so a read right after sees it.
-        return chat.stop(user.id(), request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION), conversationId, STOP_WAIT)
+        return chat.stop(user.id(), conversationId, STOP_WAIT)
                 .then(Mono.just(ResponseEntity.noContent().<Void>build()));
     }
 

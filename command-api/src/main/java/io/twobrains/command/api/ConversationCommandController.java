@@ -3,11 +3,13 @@ package io.twobrains.command.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twobrains.contract.MessageIds;
 import io.twobrains.contract.command.AppendMessage;
 import io.twobrains.contract.command.DeleteConversation;
 import io.twobrains.contract.command.RenameConversation;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.reply.Reply;
+import io.twobrains.contract.view.MessageView;
 import io.twobrains.service.security.ChatUser;
 import io.twobrains.service.web.ChatHeaders;
 import java.net.URI;
@@ -81,9 +83,11 @@ class ConversationCommandController {
         RequestRules.conversationId(id);
         RequestRules.append(body);
         CommandIds.Identity identity = CommandIds.of(user.id(), key, "POST", request.getPath().value(), body);
-        String messageId = body.id() == null ? identity.newResourceId() : body.id();
+        String messageId = body.id() == null ? MessageIds.minted(identity.newResourceId()) : body.id();
+        // The answer echoes the request's parts: a stored outcome (a retry's answer) keeps no message text.
         return commands.send(user, identity, new AppendMessage(id, messageId, body.role(), body.parts()), HttpStatus.CREATED,
-                Reply::message);
+                reply -> new MessageView(reply.message().id(), reply.message().role(), body.parts(),
+                        reply.message().createdAt()));
     }
 
 }

@@ -1,6 +1,7 @@
 package io.twobrains.command.api;
 
 import io.twobrains.contract.ContentRules;
+import io.twobrains.contract.MessageIds;
 import io.twobrains.contract.Limits;
 import io.twobrains.contract.model.ModelCatalog;
 import io.twobrains.contract.profile.Provider;
@@ -112,7 +113,7 @@ final class RequestRules {
 
     static void append(Requests.AppendMessage request) {
         require(ContentRules.first(
-                request.id() == null ? Optional.empty() : ContentRules.validId("message id", request.id()),
+                request.id() == null ? Optional.empty() : MessageIds.clientChosen("message id", request.id()),
                 request.role() == null ? Optional.of("role is required") : Optional.empty(),
                 ContentRules.partsFit(request.parts())));
     }

@@ -12,23 +12,21 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of completions.
  *
- * @param processorUrl          any instance of the per-user processor (it forwards to the owner of the user)
  * @param maxConcurrentPerUser  generations one user may have running at once
  * @param requestsPerMinute     chat requests one user may make per minute
  * @param firstTokenTimeout     how long a provider may take to send anything
- * @param idleTimeout           how long a provider may go quiet mid-reply
- * @param maxDuration           the longest a reply may run
+ * @param idleTimeout           how long a provider may go quiet mid-generation
+ * @param maxDuration           the longest a generation may run
  * @param historyChars          how much history (characters) a prompt carries at most, besides the model's window
  * @param demoTokenDelay        the pause between the demo model's words
- * @param replyThreads          threads for work that blocks for a whole reply (streams of an SDK that blocks,
- *                              followers of a reply running elsewhere); a reply beyond them waits for one
+ * @param generationThreads     threads for work that blocks for a whole generation (streams of an SDK that
+ *                              blocks, followers of a generation running elsewhere); one beyond them waits
  * @param providers             app keys and endpoints per provider id (openai, anthropic, google, ollama); the free
  *                              models of a provider listed here are available to everyone
  */
 @Validated
 @ConfigurationProperties("twobrains.chat")
 public record ChatProperties(
-        @DefaultValue("http://localhost:8083") @NotNull URI processorUrl,
         @DefaultValue("2") @Min(1) int maxConcurrentPerUser,
         @DefaultValue("30") @Min(1) int requestsPerMinute,
         @DefaultValue("60s") @NotNull Duration firstTokenTimeout,
@@ -36,7 +34,7 @@ public record ChatProperties(
         @DefaultValue("10m") @NotNull Duration maxDuration,
         @DefaultValue("200000") @Min(1000) int historyChars,
         @DefaultValue("25ms") @NotNull Duration demoTokenDelay,
-        @DefaultValue("2000") @Min(1) int replyThreads,
+        @DefaultValue("2000") @Min(1) int generationThreads,
         Map<String, ProviderEndpoint> providers) {
 
     public ChatProperties {

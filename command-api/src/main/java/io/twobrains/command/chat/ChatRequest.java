@@ -1,6 +1,7 @@
 package io.twobrains.command.chat;
 
 import io.twobrains.contract.ContentRules;
+import io.twobrains.contract.MessageIds;
 import io.twobrains.contract.Limits;
 import io.twobrains.contract.message.Part;
 import io.twobrains.contract.message.TextPart;
@@ -57,7 +58,7 @@ public record ChatRequest(String conversationId, Trigger trigger, String message
         }
         String messageId = text(last, "id");
         if (messageId != null && !messageId.isEmpty()) {
-            ContentRules.validId("the message id", messageId).ifPresent(ChatRequest::bad);
+            MessageIds.clientChosen("the message id", messageId).ifPresent(ChatRequest::bad);
         } else {
             messageId = null;
         }

@@ -3,7 +3,10 @@ package io.twobrains.command.chat;
 import io.twobrains.command.CommandApiProperties;
 import io.twobrains.command.api.Answers;
 import io.twobrains.command.api.CommandIds;
+import io.twobrains.command.chat.provider.DemoChatModel;
 import io.twobrains.command.kafka.CommandBus;
+import io.twobrains.contract.MessageIds;
+import io.twobrains.processor.lease.NodeIdentity;
 import io.twobrains.contract.command.Command;
 import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.command.CompleteGeneration;
@@ -65,11 +68,14 @@ public class ChatService {
     private final McpTools mcpTools;
     private final DeltaFollower follower;
     private final CommandApiProperties commandApi;
-    private final StopSignals stopSignals;
+    private final ControlSignals stopSignals;
+    /** This node process: it runs the generations it starts, and the processor knows it as their runner. */
+    private final NodeIdentity node;
 
     ChatService(ProcessorReads reads, ModelGateway gateway, CommandBus bus, Generations generations, ChatLimits limits,
             DeltaLog deltas, ChatProperties properties, Clock clock, McpTools mcpTools, DeltaFollower follower,
-            CommandApiProperties commandApi, StopSignals stopSignals) {
+            CommandApiProperties commandApi, ControlSignals stopSignals, NodeIdentity node) {
+        this.node = node;
         this.commandApi = commandApi;
         this.stopSignals = stopSignals;
         this.mcpTools = mcpTools;
@@ -85,18 +91,18 @@ public class ChatService {
     }
 
     /** Starts a reply; the run goes on whatever happens to the request that started it. */
-    public Mono<GenerationRun> chat(ChatUser user, String bearer, ChatRequest request, CommandIds.Identity identity) {
+    public Mono<GenerationRun> chat(ChatUser user, ChatRequest request, CommandIds.Identity identity) {
         limits.admitRequest(user.id());
-        return reads.context(bearer, request.conversationId(), historyBudget(request), 0)
-                .flatMap(context -> begin(user, bearer, request, identity, context));
+        return reads.context(user.id(), request.conversationId(), historyBudget(request), 0)
+                .flatMap(context -> begin(user, request, identity, context));
     }
 
     /**
      * The reply running in a conversation on another instance, followed through {@code chat.deltas};
      * empty if none runs.
      */
-    public Mono<Flux<String>> followElsewhere(String userId, String bearer, String conversationId) {
-        return reads.context(bearer, conversationId, 1_000, 0)
+    public Mono<Flux<String>> followElsewhere(String userId, String conversationId) {
+        return reads.context(userId, conversationId, 1_000, 0)
                 .flatMap(context -> context.running().isEmpty() ? Mono.empty()
                         : Mono.just(follower.follow(userId, context.running().get(0).generationId(),
                                 context.running().get(0).startedAt())));
@@ -106,21 +112,21 @@ public class ChatService {
      * Stops the reply of a conversation wherever it runs, and completes once it is saved (or after
      * {@code wait}): here directly, elsewhere through {@code chat.control}.
      */
-    public Mono<Void> stop(String userId, String bearer, String conversationId, Duration wait) {
+    public Mono<Void> stop(String userId, String conversationId, Duration wait) {
         Optional<GenerationRun> here = generations.find(userId, conversationId).filter(GenerationRun::isRunning);
         if (here.isPresent()) {
             here.get().stop();
             return here.get().follow().then().timeout(wait).onErrorResume(e -> Mono.empty());
         }
-        return reads.context(bearer, conversationId, 1_000, 0)
+        return reads.context(userId, conversationId, 1_000, 0)
                 .flatMap(context -> context.running().isEmpty() ? Mono.<Void>empty()
                         : stopSignals.requestStop(userId, conversationId, context.running().get(0).generationId())
-                                .then(ended(bearer, conversationId).timeout(wait).onErrorResume(e -> Mono.empty())));
+                                .then(ended(userId, conversationId).timeout(wait).onErrorResume(e -> Mono.empty())));
     }
 
     /** Completes when the conversation has no running reply (as the processor sees it). */
-    private Mono<Void> ended(String bearer, String conversationId) {
-        return reads.context(bearer, conversationId, 1_000, 0)
+    private Mono<Void> ended(String userId, String conversationId) {
+        return reads.context(userId, conversationId, 1_000, 0)
                 .filter(context -> context.running().isEmpty())
                 .repeatWhenEmpty(repeat -> repeat.delayElements(Duration.ofMillis(200)))
                 .then();
@@ -138,12 +144,12 @@ public class ChatService {
         return generations.find(userId, conversationId);
     }
 
-    private Mono<GenerationRun> begin(ChatUser user, String bearer, ChatRequest request, CommandIds.Identity identity,
+    private Mono<GenerationRun> begin(ChatUser user, ChatRequest request, CommandIds.Identity identity,
             ChatContextView context) {
         Model model = request.model()
                 .or(() -> ModelCatalog.builtIn().find(context.selectedModel()))
                 .orElseGet(() -> ModelCatalog.builtIn().find(ModelCatalog.builtIn().defaultModel()).orElseThrow());
-        ModelGateway.Target target = gateway.target(model, context);
+        Target target = gateway.target(model, context);
         String generationId = identity.newResourceId();
         Optional<GenerationRun> here = generations.find(user.id(), request.conversationId()).filter(GenerationRun::isRunning);
         if (here.isPresent() && !here.get().identity().generationId().equals(generationId)) {
@@ -156,15 +162,17 @@ public class ChatService {
                 throw ApiProblem.notFound("conversation " + request.conversationId() + " not found");
             }
             regenerates = regenerationTarget(request, history);
-            cutAt(history, regenerates);
+            if (regenerates != null) {
+                cutAt(history, regenerates);
+            }
         }
-        String messageId = "a" + generationId;
+        String messageId = MessageIds.minted("a" + generationId);
         StartGeneration.Prompt prompt = request.trigger() == ChatRequest.Trigger.SUBMIT
-                ? new StartGeneration.Prompt(request.messageId() == null ? "u" + generationId : request.messageId(),
+                ? new StartGeneration.Prompt(request.messageId() == null ? MessageIds.minted("u" + generationId) : request.messageId(),
                         request.parts())
                 : null;
         StartGeneration start = new StartGeneration(generationId, request.conversationId(), model.id(), model.provider(),
-                user.plan(), messageId, prompt, true, regenerates);
+                user.plan(), messageId, prompt, true, regenerates, node.instance());
         limits.acquire(user.id());
         String regenerated = regenerates;
         Mono<GenerationRun> started = bus.send(new CommandEnvelope(identity.commandId(), user.id(), clock.instant(), start,
@@ -179,7 +187,7 @@ public class ChatService {
                         return Mono.just(history);
                     }
                     // Something else was written meanwhile: read the history again, as of this start.
-                    return reads.context(bearer, request.conversationId(), historyBudget(request), reply.seq())
+                    return reads.context(user.id(), request.conversationId(), historyBudget(request), reply.seq())
                             .map(fresh -> {
                                 List<MessageView> again = new ArrayList<>(fresh.history());
                                 if (regenerated != null) {
@@ -200,7 +208,7 @@ public class ChatService {
                         + " Idempotency-Key", 1)));
     }
 
-    private GenerationRun launch(ChatUser user, StartGeneration start, ModelGateway.Target target, ChatContextView context,
+    private GenerationRun launch(ChatUser user, StartGeneration start, Target target, ChatContextView context,
             List<MessageView> history, StartGeneration.Prompt prompt) {
         Optional<GenerationRun> existing = generations.find(user.id(), start.conversationId())
                 .filter(run -> run.identity().generationId().equals(start.generationId()));
@@ -241,7 +249,7 @@ public class ChatService {
      * One step: the model's output; if it asked for tools (and there are steps left), the tools' results
      * and then the next step, which sees them. At most {@link #MAX_STEPS} model calls per reply.
      */
-    private Flux<ModelOutput> steps(String userId, ModelGateway.Target target, List<Message> messages,
+    private Flux<ModelOutput> steps(String userId, Target target, List<Message> messages,
             ChatContextView context, McpTools.Toolbox box, int step) {
         List<ModelOutput.Call> calls = new CopyOnWriteArrayList<>();
         StringBuilder text = new StringBuilder();
@@ -303,7 +311,7 @@ public class ChatService {
     }
 
     /** A short title for a new conversation, from the model (or the first words, if it fails). Best effort. */
-    private void title(String userId, ModelGateway.Target target, ChatContextView context, String conversationId,
+    private void title(String userId, Target target, ChatContextView context, String conversationId,
             String userText) {
         String ask = "Write a title of 2 to 6 words, at most 80 characters, for a chat that begins with the message"
                 + " below. Answer with the title only.\n" + userText;
@@ -330,7 +338,11 @@ public class ChatService {
         return bus.send(new CommandEnvelope(commandId, userId, clock.instant(), command, fingerprint));
     }
 
-    /** The reply to regenerate: the one named, or the last assistant message; it must be in the history. */
+    /**
+     * The reply to regenerate: the one named (it must be in the history; the processor accepts only the
+     * last message), or else the last message if it is a reply. When the conversation ends with the
+     * user's message (its reply failed), there is nothing to replace: a reply to it is generated.
+     */
     private static String regenerationTarget(ChatRequest request, List<MessageView> history) {
         if (request.messageId() != null) {
             if (history.stream().noneMatch(m -> m.id().equals(request.messageId()) && PromptHistory.isAssistant(m))) {
@@ -338,12 +350,11 @@ public class ChatService {
             }
             return request.messageId();
         }
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (PromptHistory.isAssistant(history.get(i))) {
-                return history.get(i).id();
-            }
+        if (history.isEmpty()) {
+            throw ApiProblem.badRequest("there is no reply to regenerate in this conversation");
         }
-        throw ApiProblem.badRequest("there is no reply to regenerate in this conversation");
+        MessageView last = history.get(history.size() - 1);
+        return PromptHistory.isAssistant(last) ? last.id() : null;
     }
 
     /** The history a regenerated reply answers: everything before the reply it replaces. */

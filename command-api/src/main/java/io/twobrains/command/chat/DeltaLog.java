@@ -1,69 +1,114 @@
 package io.twobrains.command.chat;
 
 import io.twobrains.contract.Topics;
-import io.twobrains.contract.json.ChatJson;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every chunk of a running generation to {@code chat.deltas} (keyed by user, so a user's
- * chunks stay in order): the live feed for analytics and for followers on other instances
- * ({@link DeltaFollower}). It never slows a reply: what is saved is the final message, through the
- * processor.
+ * Writes the chunks of this node's running generations to {@code chat.deltas}: the live feed for
+ * analytics, and for a follower on another node (a reply that outlived its user's move, see
+ * {@link DeltaFollower}). Chunks wait up to the flush interval, then one record per partition carries
+ * all of them ({@link DeltaRecord}), on the partition of their users, in the order they came. It never
+ * slows a generation: what is saved is the final message, through the processor.
  */
 @Component
-class DeltaLog implements AutoCloseable {
+class DeltaLog implements DeltaSink, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeltaLog.class);
 
     private final Producer<String, byte[]> producer;
+    private final DeltaProperties properties;
+    private final Map<Integer, ByteArrayOutputStream> waiting = new HashMap<>();
+    private ScheduledExecutorService flusher;
+    private int partitions;
 
-    DeltaLog(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        // Idempotent, so a retried send neither doubles nor reorders a chunk: followers elsewhere rely on the order.
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        this.producer = new KafkaProducer<>(config);
+    DeltaLog(Producer<String, byte[]> nodeProducer, DeltaProperties properties) {
+        this.producer = nodeProducer;
+        this.properties = properties;
     }
 
     /**
      * Appends one chunk, already serialised for the stream: it is embedded as it is, so a chunk is
      * written to JSON once however many places it goes.
      */
-    void append(String userId, String conversationId, String generationId, long index, String chunkJson) {
-        String head = ChatJson.MAPPER.writeValueAsString(ChatJson.MAPPER.createObjectNode()
-                .put("generationId", generationId).put("conversationId", conversationId).put("index", index));
-        byte[] record = (head.substring(0, head.length() - 1) + ",\"chunk\":" + chunkJson + "}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try {
-            producer.send(new ProducerRecord<>(Topics.DELTAS, userId, record),
-                    (metadata, error) -> {
-                        if (error != null) {
-                            LOG.debug("a delta of generation {} was not written: {}", generationId, error.toString());
-                        }
-                    });
-        } catch (RuntimeException e) {
-            LOG.debug("a delta of generation {} was not written: {}", generationId, e.toString());
+    @Override
+    public void append(String userId, String conversationId, String generationId, long index, String chunkJson) {
+        byte[] entry = DeltaRecord.entry(userId, conversationId, generationId, index, chunkJson);
+        int partition = partitionOf(userId);
+        synchronized (waiting) {
+            ByteArrayOutputStream batch = waiting.computeIfAbsent(partition, p -> DeltaRecord.openBatch());
+            DeltaRecord.addToBatch(batch, entry);
         }
     }
 
+    private int partitionOf(String userId) {
+        if (partitions == 0) {
+            partitions = producer.partitionsFor(Topics.DELTAS).size();
+        }
+        return Topics.partitionOf(userId, partitions);
+    }
+
+    /** Sends what waits, one record per partition; a batch that cannot be sent is logged and dropped. */
+    void flush() {
+        Map<Integer, ByteArrayOutputStream> batches;
+        synchronized (waiting) {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            batches = new HashMap<>(waiting);
+            waiting.clear();
+        }
+        batches.forEach((partition, batch) -> {
+            try {
+                producer.send(new ProducerRecord<>(Topics.DELTAS, partition, null, DeltaRecord.closeBatch(batch)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                LOG.debug("deltas of partition {} were not written: {}", partition, error.toString());
+                            }
+                        });
+            } catch (RuntimeException e) {
+                LOG.debug("deltas of partition {} were not written: {}", partition, e.toString());
+            }
+        });
+    }
+
     @Override
-    public void close() {
-        producer.close(java.time.Duration.ofSeconds(2));
+    public void start() {
+        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chat-deltas");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.flushInterval().toMillis();
+        flusher.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return flusher != null && !flusher.isShutdown();
     }
 }

@@ -6,6 +6,7 @@ import io.twobrains.contract.json.ChatJson;
 import io.twobrains.contract.message.Part;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import reactor.core.Disposable;
@@ -15,11 +16,11 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One reply being generated. It runs on its own, apart from any HTTP request: the client that asked
- * for it, a reload, or a second device only follow it, each from the first chunk, so nobody sees text
- * twice or misses any. When the model is done (or fails, or is stopped) the reply is saved through
- * the processor, and only then does the stream say {@code finish}: a client told a reply is finished
- * can rely on finding it saved.
+ * One generation: the model's answer being produced. It runs on its own, apart from any HTTP
+ * request: the client that asked for it, a reload, or a second device only follow it, each from the
+ * first chunk, so nobody sees text twice or misses any. When the model is done (or fails, or is
+ * stopped) the generation is saved through the processor, and only then does the stream say
+ * {@code finish}: a client told a generation is finished can rely on finding it saved.
  */
 public final class GenerationRun {
 
@@ -34,9 +35,12 @@ public final class GenerationRun {
     }
 
     private final Identity identity;
-    private final Sinks.Many<String> chunks = Sinks.many().replay().all();
-    private final ReplyBuilder reply;
-    private final DeltaLog deltas;
+    private final ChunkHistory history = new ChunkHistory();
+    /** Copy-on-write: a follower that ends while a chunk is handed to it leaves the list during the loop. */
+    private final List<Sinks.Many<String>> followers = new CopyOnWriteArrayList<>();
+    private boolean closed;
+    private final GenerationBuilder builder;
+    private final DeltaSink deltas;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final long startedNanos = System.nanoTime();
     private long index;
@@ -46,10 +50,10 @@ public final class GenerationRun {
     private volatile Function<Outcome, Mono<Void>> save;
     private volatile Runnable whenDone;
 
-    GenerationRun(Identity identity, DeltaLog deltas) {
+    GenerationRun(Identity identity, DeltaSink deltas) {
         this.identity = identity;
         this.deltas = deltas;
-        this.reply = new ReplyBuilder(this::emit);
+        this.builder = new GenerationBuilder(this::emit);
         emit(UiChunks.start(identity.messageId(), metadata()));
     }
 
@@ -57,9 +61,22 @@ public final class GenerationRun {
         return identity;
     }
 
-    /** Every chunk from the first, then the live ones, as SSE payloads; ends with {@code [DONE]}. */
-    public Flux<String> follow() {
-        return chunks.asFlux();
+    /**
+     * Every chunk from the first (compacted: {@link ChunkHistory}), then the live ones, as SSE payloads;
+     * ends with {@code [DONE]}.
+     */
+    public synchronized Flux<String> follow() {
+        List<String> sofar = history.replay();
+        if (closed) {
+            return Flux.fromIterable(sofar).concatWith(Flux.just(UiChunks.DONE));
+        }
+        Sinks.Many<String> live = Sinks.many().unicast().onBackpressureBuffer();
+        followers.add(live);
+        return Flux.fromIterable(sofar).concatWith(live.asFlux()).doFinally(signal -> unfollow(live));
+    }
+
+    private synchronized void unfollow(Sinks.Many<String> follower) {
+        followers.remove(follower);
     }
 
     public boolean isRunning() {
@@ -67,7 +84,7 @@ public final class GenerationRun {
     }
 
     /**
-     * Runs the model's outputs to the end, then saves the reply with {@code save} (which must retry
+     * Runs the model's outputs to the end, then saves the generation with {@code save} (which must retry
      * until the processor has it), then finishes the stream.
      */
     void start(Flux<ModelOutput> outputs, Duration firstToken, Duration idle, Duration max,
@@ -96,17 +113,17 @@ public final class GenerationRun {
             return;
         }
         if (output instanceof ModelOutput.Text text) {
-            reply.text(text.delta());
+            builder.text(text.delta());
         } else if (output instanceof ModelOutput.Reasoning reasoning) {
-            reply.reasoning(reasoning.delta());
+            builder.reasoning(reasoning.delta());
         } else if (output instanceof ModelOutput.ToolCalls calls) {
-            calls.calls().forEach(call -> reply.toolCall(call.id(), call.name(), call.arguments()));
+            calls.calls().forEach(call -> builder.toolCall(call.id(), call.name(), call.arguments()));
         } else if (output instanceof ModelOutput.ToolResult result) {
-            reply.toolResult(result.callId(), result.output());
+            builder.toolResult(result.callId(), result.output());
         } else if (output instanceof ModelOutput.ToolFailure failure) {
-            reply.toolError(failure.callId(), failure.error());
+            builder.toolError(failure.callId(), failure.error());
         } else if (output instanceof ModelOutput.NextStep) {
-            reply.startStep();
+            builder.startStep();
         } else if (output instanceof ModelOutput.Notice notice) {
             emit(UiChunks.notice(notice.level(), notice.text()));
         } else if (output instanceof ModelOutput.Usage counted) {
@@ -123,10 +140,10 @@ public final class GenerationRun {
         }
         Outcome outcome;
         synchronized (this) {
-            reply.finishStep();
+            builder.finishStep();
             long latency = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
             String reason = ending == Ending.FAILED ? "error" : ending == Ending.CANCELLED ? "stop" : finishReason;
-            outcome = new Outcome(ending, reason, usage, latency, reply.parts(), error, reply.plainText());
+            outcome = new Outcome(ending, reason, usage, latency, builder.parts(), error, builder.plainText());
         }
         saveWith.apply(outcome).subscribe(null,
                 failure -> close(UiChunks.error("the reply could not be saved: " + failure.getMessage()), done),
@@ -140,15 +157,22 @@ public final class GenerationRun {
     private void close(ObjectNode last, Runnable done) {
         synchronized (this) {
             emit(last);
-            chunks.tryEmitNext(UiChunks.DONE);
-            chunks.tryEmitComplete();
+            closed = true;
+            for (Sinks.Many<String> follower : followers) {
+                follower.tryEmitNext(UiChunks.DONE);
+                follower.tryEmitComplete();
+            }
+            followers.clear();
         }
         done.run();
     }
 
     private synchronized void emit(ObjectNode chunk) {
         String json = ChatJson.MAPPER.writeValueAsString(chunk);
-        chunks.tryEmitNext(json);
+        history.add(chunk, json);
+        for (Sinks.Many<String> follower : followers) {
+            follower.tryEmitNext(json);
+        }
         deltas.append(identity.userId(), identity.conversationId(), identity.generationId(), index++, json);
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The replies this instance is generating, by user and conversation (at most one per conversation). */
+/** The generations this instance is running, by user and conversation (at most one per conversation). */
 @Component
 class Generations {
 

@@ -2,17 +2,14 @@ package io.twobrains.command.chat;
 
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.twobrains.command.crypto.SecretSealer;
-import io.twobrains.command.mcp.McpUrlPolicy;
+import io.twobrains.command.egress.PinnedHttp;
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.contract.profile.McpTransport;
 import io.twobrains.contract.view.ChatContextView;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ai.mcp.client.webflux.transport.WebClientStreamableHttpTransport;
+import org.springframework.ai.mcp.client.webflux.transport.WebFluxSseClientTransport;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,10 +33,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The tools of a user's enabled MCP servers (Streamable HTTP or SSE), for one reply. Each server is
- * connected with the user's headers (opened here, for the connection only) and its URL checked again
- * (a name can resolve elsewhere since it was registered). A server that cannot be reached is skipped,
- * and the reply says so. twobrains runs the tools itself, between the model's steps.
+ * The tools of a user's enabled MCP servers (Streamable HTTP or SSE), for one generation. Each server is
+ * connected with the user's headers (opened here, for the connection only), through the pinned client:
+ * every connection to it checks the addresses its name resolves to then, and uses only those (a name
+ * can resolve elsewhere since it was registered, or between two requests). A server that cannot be
+ * reached is skipped, and the generation says so. twobrains runs the tools itself, between the
+ * model's steps.
  */
 @Component
 class McpTools {
@@ -46,14 +48,14 @@ class McpTools {
     private static final Duration CALL = Duration.ofSeconds(30);
 
     private final SecretSealer sealer;
-    private final McpUrlPolicy urls;
+    private final PinnedHttp pinned;
 
-    McpTools(SecretSealer sealer, McpUrlPolicy urls) {
+    McpTools(SecretSealer sealer, PinnedHttp pinned) {
         this.sealer = sealer;
-        this.urls = urls;
+        this.pinned = pinned;
     }
 
-    /** The tools of one reply, and the servers that could not be reached. */
+    /** The tools of one generation, and the servers that could not be reached. */
     static final class Toolbox {
 
         private final Map<String, Binding> byName = new LinkedHashMap<>();
@@ -160,9 +162,6 @@ class McpTools {
 
     private Mono<Connected> connect(String userId, ChatContextView.McpServer server) {
         return Mono.fromCallable(() -> {
-                    urls.check(server.url()).ifPresent(reason -> {
-                        throw new IllegalStateException(reason);
-                    });
                     Map<String, String> headers = server.headers() == null ? Map.of()
                             : ChatJson.MAPPER.readValue(sealer.open(userId, SecretSealer.HEADERS_PURPOSE + ":" + server.id(),
                                     server.headers()), new TypeReference<HashMap<String, String>>() { });
@@ -180,18 +179,16 @@ class McpTools {
                         .doOnError(error -> client.closeGracefully().onErrorResume(e -> Mono.empty()).subscribe()));
     }
 
-    private static McpClientTransport transport(ChatContextView.McpServer server, Map<String, String> headers) {
+    private McpClientTransport transport(ChatContextView.McpServer server, Map<String, String> headers) {
         URI url = URI.create(server.url());
         String base = url.getScheme() + "://" + url.getRawAuthority();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        HttpRequest.Builder request = HttpRequest.newBuilder();
-        headers.forEach(request::header);
+        WebClient.Builder web = pinned.webClient().baseUrl(base)
+                .defaultHeaders(all -> headers.forEach(all::set));
         if (server.transport() == McpTransport.SSE) {
-            return HttpClientSseClientTransport.builder(base).sseEndpoint(path).requestBuilder(request)
-                    .connectTimeout(CONNECT).build();
+            return WebFluxSseClientTransport.builder(web).sseEndpoint(path).build();
         }
-        return HttpClientStreamableHttpTransport.builder(base).endpoint(path).requestBuilder(request)
-                .connectTimeout(CONNECT).build();
+        return WebClientStreamableHttpTransport.builder(web).endpoint(path).build();
     }
 
     /** A tool the model may call; twobrains runs it, so the callback itself is never used. */

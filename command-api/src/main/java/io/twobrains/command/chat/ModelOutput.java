@@ -20,7 +20,7 @@ sealed interface ModelOutput {
     record Call(String id, String name, JsonNode arguments) {
     }
 
-    /** Tokens one model call used (one per step; a reply's usage is the sum of its steps). */
+    /** Tokens one model call used (one per step; a generation's usage is the sum of its steps). */
     record Usage(TokenUsage usage) implements ModelOutput {
     }
 
@@ -31,11 +31,11 @@ sealed interface ModelOutput {
     record ToolFailure(String callId, String error) implements ModelOutput {
     }
 
-    /** The model is called again, with the tool results: a new step of the reply. */
+    /** The model is called again, with the tool results: a new step of the generation. */
     record NextStep() implements ModelOutput {
     }
 
-    /** Something the user should know that is not part of the reply (a tool server that is not reachable). */
+    /** Something the user should know that is not part of the generation (a tool server that is not reachable). */
     record Notice(String level, String text) implements ModelOutput {
     }
 

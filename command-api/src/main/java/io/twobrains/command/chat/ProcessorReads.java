@@ -1,45 +1,41 @@
 package io.twobrains.command.chat;
 
 import io.twobrains.contract.view.ChatContextView;
+import io.twobrains.processor.ProcessorProperties;
+import io.twobrains.processor.kafka.UserLocator;
 import io.twobrains.service.problem.ApiProblem;
-import io.twobrains.service.web.ChatHeaders;
+import io.twobrains.service.web.SeqWait;
 import java.time.Duration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads a reply's context from the per-user brain, with the caller's own token (the processor checks
- * the same identity, and forwards to the instance that owns the user).
+ * Reads a generation's context from the per-user brain, in this process: a completion runs on the node
+ * that holds the user's state (requests for a user are sent there), so this is a read of the local
+ * store, never a call over the network.
  */
 @Component
 class ProcessorReads {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final UserLocator locator;
+    private final Duration readWait;
 
-    private final WebClient client;
-
-    ProcessorReads(WebClient.Builder builder, ChatProperties properties) {
-        this.client = builder.clone().baseUrl(properties.processorUrl().toString()).build();
+    ProcessorReads(UserLocator locator, ProcessorProperties properties) {
+        this.locator = locator;
+        this.readWait = properties.readWait();
     }
 
-    Mono<ChatContextView> context(String bearer, String conversationId, int maxChars, long minSeq) {
-        return client.get()
-                .uri(uri -> uri.path("/internal/chat/{id}/context").queryParam("maxChars", maxChars).build(conversationId))
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .header(ChatHeaders.MIN_SEQ, Long.toString(minSeq))
-                .retrieve()
-                .onStatus(status -> status.value() == HttpStatus.SERVICE_UNAVAILABLE.value(),
-                        response -> Mono.error(ApiProblem.unavailable("the conversation cannot be read right now; retry shortly", 1)))
-                .onStatus(status -> status.isError(),
-                        response -> Mono.error(ApiProblem.unavailable("the conversation cannot be read right now ("
-                                + response.statusCode().value() + "); retry shortly", 1)))
-                .bodyToMono(ChatContextView.class)
-                .timeout(TIMEOUT)
-                .onErrorMap(error -> !(error instanceof ApiProblem),
-                        error -> ApiProblem.unavailable("the conversation cannot be read right now; retry shortly", 1));
+    /** The context as of {@code minSeq} at least (waiting up to the read wait for it). */
+    Mono<ChatContextView> context(String userId, String conversationId, int maxChars, long minSeq) {
+        return Mono.defer(() -> locator.here(userId)
+                        .map(reader -> SeqWait.until(Mono.fromCallable(() -> reader.user(userId).seq()), minSeq, readWait)
+                                .map(seq -> reader.context(userId, conversationId, maxChars, 1_000)))
+                        .orElseGet(() -> Mono.error(moving())))
+                .onErrorMap(InvalidStateStoreException.class, e -> moving());
     }
 
+    private static ApiProblem moving() {
+        return ApiProblem.unavailable("the conversation is moving to another node; retry shortly", 1);
+    }
 }

@@ -18,8 +18,8 @@ import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 
 /**
- * The prompt of a reply: a short system message, then the newest history that fits the model's
- * window (about 3 characters a token, leaving room for the reply). Tool calls of earlier replies are
+ * The prompt of a generation: a short system message, then the newest history that fits the model's
+ * window (about 3 characters a token, leaving room for the generation). Tool calls of earlier generations are
  * carried as text, so any provider can read them; reasoning is not sent back.
  */
 final class PromptHistory {
@@ -55,7 +55,7 @@ final class PromptHistory {
         return prompt;
     }
 
-    /** The characters of history a model's window holds, leaving room for its reply. */
+    /** The characters of history a model's window holds, leaving room for its generation. */
     static long budgetChars(Model model) {
         return Math.max(2_000, (model.contextWindow() - model.maxOutput()) * CHARS_PER_TOKEN);
     }

@@ -1,5 +1,6 @@
 package io.twobrains.command.chat;
 
+import io.twobrains.command.egress.RefusedAddressException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -15,6 +16,10 @@ final class ProviderErrors {
         if (error instanceof TimeoutException) {
             return provider + " did not answer in time";
         }
+        RefusedAddressException refused = cause(error, RefusedAddressException.class);
+        if (refused != null) {
+            return "the " + provider + " endpoint is refused: it resolves to a " + refused.range() + " address";
+        }
         int status = status(error);
         if (status == 401 || status == 403) {
             return provider + " refused the key (" + status + "): check the API key";
@@ -29,6 +34,25 @@ final class ProviderErrors {
             return provider + " rejected the request (" + status + ")";
         }
         return provider + " could not be reached (" + error.getClass().getSimpleName() + ")";
+    }
+
+    /** The provider's error, without the wrappers SDKs add around it. */
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof java.util.concurrent.CompletionException
+                || current.getClass() == RuntimeException.class) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** The HTTP status a provider answered with, whichever SDK reported it; 0 if none. */

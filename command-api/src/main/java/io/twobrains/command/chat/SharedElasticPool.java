@@ -2,11 +2,12 @@ package io.twobrains.command.chat;
 
 /**
  * Sizes Reactor's shared elastic pool before anything uses it. Libraries put blocking work there on
- * their own: Spring AI's Anthropic model reads every reply's stream on one of its threads, for as
- * long as the reply runs. At Reactor's default of ten threads per core, the twenty-first concurrent
- * Anthropic reply of a two-core instance would wait for another reply to end before its first token,
+ * their own: Spring AI's Anthropic model reads every generation's stream on one of its threads, for
+ * as long as the generation runs. At Reactor's default of ten threads per core, the twenty-first
+ * concurrent Anthropic generation of a two-core instance would wait for another to end before its
+ * first token,
  * and so would every short blocking call of the instance queued behind them (a command's send).
- * Our own long blocking work has its own pool ({@link ReplyThreads}); this makes the shared one
+ * Our own long blocking work has its own pool ({@link GenerationThreads}); this makes the shared one
  * large enough for the libraries'. Its threads start on demand and end after a minute idle.
  */
 public final class SharedElasticPool {

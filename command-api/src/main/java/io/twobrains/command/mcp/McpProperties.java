@@ -4,10 +4,10 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where users' MCP servers may point.
+ * Where URLs users give (MCP servers, OpenAI-compatible endpoints) may point.
  *
- * @param allowedPrivateHosts host names or addresses that may resolve to loopback, private or
- *                            link-local addresses (by default none: such servers are refused)
+ * @param allowedPrivateHosts host names or addresses that may resolve to loopback, private or other
+ *                            refused addresses (by default none: such URLs are refused)
  */
 @ConfigurationProperties("twobrains.mcp")
 public record McpProperties(List<String> allowedPrivateHosts) {

@@ -31,7 +31,7 @@ class ChatLimitsTest {
             return now.get();
         }
     };
-    private final ChatLimits limits = new ChatLimits(new ChatProperties(java.net.URI.create("http://p"), 2, 3,
+    private final ChatLimits limits = new ChatLimits(new ChatProperties(2, 3,
             Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 1000, Duration.ZERO, 10, Map.of()), clock);
 
     @Test
@@ -50,7 +50,7 @@ class ChatLimitsTest {
     }
 
     @Test
-    void runningRepliesAreLimitedAndReleased() {
+    void runningGenerationsAreLimitedAndReleased() {
         limits.acquire("ann");
         limits.acquire("ann");
         assertThatThrownBy(() -> limits.acquire("ann")).isInstanceOf(ApiProblem.class);

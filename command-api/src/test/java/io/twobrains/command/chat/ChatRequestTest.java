@@ -29,7 +29,7 @@ class ChatRequestTest {
     }
 
     @Test
-    void aRegenerationNamesTheReplyItReplaces() {
+    void aRegenerationNamesTheMessageItReplaces() {
         ChatRequest request = parse("{\"id\":\"c1\",\"trigger\":\"regenerate-message\",\"messageId\":\"a1\",\"messages\":[],\"model\":\"demo\"}");
         assertThat(request.trigger()).isEqualTo(ChatRequest.Trigger.REGENERATE);
         assertThat(request.messageId()).isEqualTo("a1");

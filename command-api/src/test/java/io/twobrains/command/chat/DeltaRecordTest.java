@@ -5,34 +5,52 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.json.MalformedRecordException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeltaRecordTest {
 
     @Test
-    void aDeltaAsTheDeltaLogWritesItIsRead() {
-        DeltaRecord delta = DeltaRecord.parse(bytes(
-                "{\"generationId\":\"g1\",\"conversationId\":\"c1\",\"index\":3,\"chunk\":{\"type\":\"text-delta\",\"id\":\"t\",\"delta\":\"hi\"}}"));
+    void aBatchAsTheDeltaLogWritesItIsReadInOrderWithEachChunkAsItWas() {
+        ByteArrayOutputStream batch = DeltaRecord.openBatch();
+        DeltaRecord.addToBatch(batch, DeltaRecord.entry("alice \"a\"", "c1", "g1", 3,
+                "{\"type\":\"text-delta\",\"id\":\"t\",\"delta\":\"hi\"}"));
+        DeltaRecord.addToBatch(batch, DeltaRecord.entry("bob", "c9", "g2", 0, "{\"type\":\"data-notice\",\"data\":{}}"));
 
-        assertThat(delta.generationId()).isEqualTo("g1");
-        assertThat(delta.index()).isEqualTo(3);
-        assertThat(delta.chunk().path("delta").asString()).isEqualTo("hi");
-        assertThat(DeltaRecord.parse(bytes(
-                "{\"generationId\":\"g1\",\"index\":0,\"chunk\":{\"type\":\"data-notice\",\"data\":{}}}")).index()).isZero();
+        List<DeltaRecord> deltas = DeltaRecord.parse(null, DeltaRecord.closeBatch(batch));
+
+        assertThat(deltas).extracting(DeltaRecord::userId).containsExactly("alice \"a\"", "bob");
+        assertThat(deltas.get(0).index()).isEqualTo(3);
+        assertThat(deltas.get(0).chunk().path("delta").asString()).isEqualTo("hi");
+        assertThat(deltas.get(1).generationId()).isEqualTo("g2");
+    }
+
+    @Test
+    void aSingleDeltaKeyedByItsUserIsReadToo() {
+        List<DeltaRecord> deltas = DeltaRecord.parse("alice", bytes(
+                "{\"generationId\":\"g1\",\"index\":0,\"chunk\":{\"type\":\"finish\",\"messageMetadata\":{}}}"));
+
+        assertThat(deltas).singleElement().satisfies(delta -> assertThat(delta.userId()).isEqualTo("alice"));
     }
 
     @Test
     void badJsonAnUnknownChunkTypeAMissingFieldAndAnOversizedRecordAreMalformed() {
-        assertThatThrownBy(() -> DeltaRecord.parse(bytes("{not json"))).isInstanceOf(MalformedRecordException.class)
+        assertThatThrownBy(() -> DeltaRecord.parse("u", bytes("{not json"))).isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("not valid JSON");
-        assertThatThrownBy(() -> DeltaRecord.parse(bytes(
+        assertThatThrownBy(() -> DeltaRecord.parse("u", bytes(
                 "{\"generationId\":\"g1\",\"index\":0,\"chunk\":{\"type\":\"launch-rocket\"}}")))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("unknown chunk type");
-        assertThatThrownBy(() -> DeltaRecord.parse(bytes("{\"generationId\":\"g1\",\"chunk\":{\"type\":\"finish\"}}")))
+        assertThatThrownBy(() -> DeltaRecord.parse("u", bytes(
+                "{\"deltas\":[{\"generationId\":\"g1\",\"index\":0,\"chunk\":{\"type\":\"finish\"}}]}")))
+                .as("a delta of a batch without its user").isInstanceOf(MalformedRecordException.class);
+        assertThatThrownBy(() -> DeltaRecord.parse("u", bytes("{\"generationId\":\"g1\",\"chunk\":{\"type\":\"finish\"}}")))
                 .isInstanceOf(MalformedRecordException.class);
-        assertThatThrownBy(() -> DeltaRecord.parse(null)).isInstanceOf(MalformedRecordException.class);
-        assertThatThrownBy(() -> DeltaRecord.parse(new byte[Topics.MAX_RECORD_BYTES + 1]))
+        assertThatThrownBy(() -> DeltaRecord.parse(null, bytes("{\"generationId\":\"g1\",\"index\":0,"
+                + "\"chunk\":{\"type\":\"finish\"}}"))).as("a single delta without a key").isInstanceOf(MalformedRecordException.class);
+        assertThatThrownBy(() -> DeltaRecord.parse("u", null)).isInstanceOf(MalformedRecordException.class);
+        assertThatThrownBy(() -> DeltaRecord.parse("u", new byte[Topics.MAX_RECORD_BYTES + 1]))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("over the limit");
     }
 

@@ -8,13 +8,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twobrains.contract.ContentRules;
 import io.twobrains.contract.view.ConversationView;
-import io.twobrains.query.QueryApiProperties;
+import io.twobrains.contract.view.Page;
 import io.twobrains.service.problem.ApiProblem;
 import io.twobrains.service.security.ChatUser;
 import io.twobrains.service.web.ChatHeaders;
-import io.twobrains.service.web.Relay;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,56 +20,62 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads of conversations and messages. They are answered from the per-user processor's stores, by
- * whichever instance owns the caller's partition; the caller's token travels along, so the
- * processor checks the same identity.
+ * Reads of conversations and messages, from the per-user brain's store on this node ({@link LocalReads});
+ * a page of history is written from the stored bytes of its messages.
  */
 @Tag(name = "conversations", description = "Read side: send X-Chat-Min-Seq to read your own writes")
 @RestController
 @RequestMapping("/api/conversations")
 class ConversationQueryController {
 
-    private final Relay relay;
-    private final QueryApiProperties properties;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
 
-    ConversationQueryController(Relay relay, QueryApiProperties properties) {
-        this.relay = relay;
-        this.properties = properties;
+    private final LocalReads reads;
+
+    ConversationQueryController(LocalReads reads) {
+        this.reads = reads;
     }
 
     @Operation(summary = "The caller's conversations, most recently updated first: {items, nextCursor}")
     @GetMapping
-    Mono<ResponseEntity<Flux<DataBuffer>>> list(ChatUser user,
+    Mono<ResponseEntity<Page<ConversationView>>> list(ChatUser user,
             @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
-            @Parameter(description = "wait until this seq is applied") @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq,
-            ServerWebExchange exchange) {
-        return relay(exchange, "/internal/conversations");
+            @Parameter(description = "wait until this seq is applied") @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
+        int size = limit(limit);
+        return reads.read(user.id(), minSeq, reader -> reader.conversations(user.id(), size, blankToNull(cursor)));
     }
 
     @Operation(summary = "One conversation", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConversationView.class))),
             @ApiResponse(responseCode = "404", description = "unknown, or another user's")})
     @GetMapping("/{id}")
-    Mono<ResponseEntity<Flux<DataBuffer>>> get(ChatUser user, @PathVariable String id,
-            @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq, ServerWebExchange exchange) {
+    Mono<ResponseEntity<ConversationView>> get(ChatUser user, @PathVariable String id,
+            @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
-        return relay(exchange, "/internal/conversations/" + id);
+        return reads.read(user.id(), minSeq, reader -> reader.conversation(user.id(), id).map(c -> c.view())
+                .orElseThrow(() -> notFound(id)));
     }
 
-    @Operation(summary = "A page of messages: the newest page first, oldest-to-newest within it; nextCursor leads to older pages")
-    @GetMapping("/{id}/messages")
-    Mono<ResponseEntity<Flux<DataBuffer>>> messages(ChatUser user, @PathVariable String id,
+    @Operation(summary = "A page of messages: the newest page first, oldest-to-newest within it; nextCursor leads to older pages",
+            responses = @ApiResponse(responseCode = "200", description = "{items: [{id, role, parts, createdAt}], nextCursor}"))
+    @GetMapping(value = "/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> messages(ChatUser user, @PathVariable String id,
             @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String before,
-            @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq, ServerWebExchange exchange) {
+            @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
-        return relay(exchange, "/internal/conversations/" + id + "/messages");
+        int size = limit(limit);
+        return reads.read(user.id(), minSeq, reader -> reader.messagesJson(user.id(), id, size, blankToNull(before))
+                .orElseThrow(() -> notFound(id)).toJson());
+    }
+
+    private static ApiProblem notFound(String id) {
+        return ApiProblem.notFound("conversation " + id + " not found");
     }
 
     private static void checkId(String id) {
@@ -80,7 +84,17 @@ class ConversationQueryController {
         });
     }
 
-    private Mono<ResponseEntity<Flux<DataBuffer>>> relay(ServerWebExchange exchange, String path) {
-        return relay.get(Relay.target(properties.processorUrl(), exchange, path), exchange, HttpHeaders.EMPTY);
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.badRequest("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

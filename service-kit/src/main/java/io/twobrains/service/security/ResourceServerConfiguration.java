@@ -1,5 +1,6 @@
 package io.twobrains.service.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,13 +33,14 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 public class ResourceServerConfiguration {
 
+    /** Signature (RS256, the issuer's JWKS), issuer, audience, expiry and subject: once per token per node. */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(TokenValidators.forProperties(properties));
-        return decoder;
+        decoder.setJwtValidator(TokenValidators.forProperties(properties, clock));
+        return new VerifiedTokens(decoder, properties.verifiedTokens(), clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.twobrains.service.security;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -10,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer    the {@code iss} every token must carry
  * @param jwkSetUri where the issuer publishes its signing keys
  * @param audience  the {@code aud} every token must include
+ * @param verifiedTokens how many verified tokens a node keeps, so each is verified once (until it expires)
  */
 @Validated
 @ConfigurationProperties("twobrains.security")
-public record SecurityProperties(@NotBlank String issuer, @NotBlank String jwkSetUri, String audience) {
+public record SecurityProperties(@NotBlank String issuer, @NotBlank String jwkSetUri, String audience,
+        @DefaultValue("100000") @Min(0) int verifiedTokens) {
 
     public SecurityProperties {
         audience = audience == null || audience.isBlank() ? "twobrains" : audience;

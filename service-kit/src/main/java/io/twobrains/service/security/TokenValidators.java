@@ -6,6 +6,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import java.time.Clock;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
 /**
@@ -17,9 +20,12 @@ final class TokenValidators {
     private TokenValidators() {
     }
 
-    static OAuth2TokenValidator<Jwt> forProperties(SecurityProperties properties) {
+    static OAuth2TokenValidator<Jwt> forProperties(SecurityProperties properties, Clock clock) {
+        JwtTimestampValidator expiry = new JwtTimestampValidator();
+        expiry.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                // Spring's defaults (type, certificate thumbprint), with the expiry check on the node's clock.
+                JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(properties.issuer()), expiry),
                 // The default checks exp only when present.
                 jwt -> jwt.getExpiresAt() != null
                         ? OAuth2TokenValidatorResult.success()

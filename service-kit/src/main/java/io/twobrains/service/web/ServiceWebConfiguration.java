@@ -5,6 +5,8 @@ import io.twobrains.contract.json.ChatJson;
 import io.twobrains.service.problem.ProblemExceptionHandler;
 import io.twobrains.service.security.ChatUserArgumentResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.codec.CodecCustomizer;
@@ -26,6 +28,12 @@ public class ServiceWebConfiguration implements WebFluxConfigurer {
     @Override
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
         configurer.addCustomResolver(new ChatUserArgumentResolver());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

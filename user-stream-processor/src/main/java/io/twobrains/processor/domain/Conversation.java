@@ -1,5 +1,6 @@
 package io.twobrains.processor.domain;
 
+import io.twobrains.contract.Nullable;
 import io.twobrains.contract.event.TitleSource;
 import io.twobrains.contract.view.ConversationView;
 import java.time.Instant;
@@ -7,21 +8,23 @@ import java.time.Instant;
 /**
  * One conversation of a user.
  *
- * @param lastPosition the position of the newest message; positions only grow, so pages stay stable
+ * @param lastPosition  the position of the newest message; positions only grow, so pages stay stable
+ * @param lastMessageId the id of the newest message, null when there is none or it was replaced
  */
-public record Conversation(String id, String title, TitleSource titleSource, Instant createdAt, Instant updatedAt,
-        long messageCount, long lastPosition) {
+public record Conversation(String id, @Nullable String title, @Nullable TitleSource titleSource, Instant createdAt,
+        Instant updatedAt, long messageCount, long lastPosition, @Nullable String lastMessageId) {
 
     Conversation renamed(String newTitle, TitleSource source, Instant at) {
-        return new Conversation(id, newTitle, source, createdAt, at, messageCount, lastPosition);
+        return new Conversation(id, newTitle, source, createdAt, at, messageCount, lastPosition, lastMessageId);
     }
 
-    Conversation withMessageAt(long position, Instant at) {
-        return new Conversation(id, title, titleSource, createdAt, at, messageCount + 1, position);
+    Conversation withMessageAt(long position, String messageId, Instant at) {
+        return new Conversation(id, title, titleSource, createdAt, at, messageCount + 1, position, messageId);
     }
 
-    Conversation withoutMessage(Instant at) {
-        return new Conversation(id, title, titleSource, createdAt, at, messageCount - 1, lastPosition);
+    Conversation withoutMessage(String messageId, Instant at) {
+        String last = messageId.equals(lastMessageId) ? null : lastMessageId;
+        return new Conversation(id, title, titleSource, createdAt, at, messageCount - 1, lastPosition, last);
     }
 
     /** Whether a generated title may be given: the user has not chosen one. */

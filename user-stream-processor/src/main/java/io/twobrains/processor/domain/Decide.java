@@ -17,55 +17,91 @@ import io.twobrains.contract.command.StoreApiKey;
 import io.twobrains.contract.command.TitleConversation;
 import io.twobrains.contract.event.UserErased;
 
-/** decide(command, state): the events a command causes, or its rejection. Pure: the clock comes in. */
-public final class Decide {
+/**
+ * decide(command, state): the events a command causes, or its rejection. Pure: the clock comes in.
+ * One method per command type, so a new command does not compile until it is decided here.
+ */
+public final class Decide implements Command.Visitor<Decision> {
 
-    private Decide() {
+    private final Slice state;
+    private final DecisionContext context;
+
+    private Decide(Slice state, DecisionContext context) {
+        this.state = state;
+        this.context = context;
     }
 
     public static Decision decide(Command command, Slice state, DecisionContext context) {
-        if (command instanceof StartConversation start) {
-            return ConversationDecisions.start(start, state);
-        }
-        if (command instanceof RenameConversation rename) {
-            return ConversationDecisions.rename(rename, state);
-        }
-        if (command instanceof DeleteConversation delete) {
-            return ConversationDecisions.delete(delete, state);
-        }
-        if (command instanceof AppendMessage append) {
-            return ConversationDecisions.append(append, state);
-        }
-        if (command instanceof ChangeSettings change) {
-            return ProfileDecisions.changeSettings(change, state);
-        }
-        if (command instanceof StoreApiKey store) {
-            return ProfileDecisions.storeKey(store);
-        }
-        if (command instanceof RemoveApiKey remove) {
-            return ProfileDecisions.removeKey(remove, state);
-        }
-        if (command instanceof AddMcpServer add) {
-            return ProfileDecisions.addServer(add, state);
-        }
-        if (command instanceof ChangeMcpServer change) {
-            return ProfileDecisions.changeServer(change, state);
-        }
-        if (command instanceof RemoveMcpServer remove) {
-            return ProfileDecisions.removeServer(remove, state);
-        }
-        if (command instanceof EraseUser) {
-            return Decision.accept(new UserErased());
-        }
-        if (command instanceof StartGeneration start) {
-            return GenerationDecisions.start(start, state, context);
-        }
-        if (command instanceof CompleteGeneration complete) {
-            return GenerationDecisions.complete(complete, state);
-        }
-        if (command instanceof TitleConversation title) {
-            return GenerationDecisions.title(title, state);
-        }
-        throw new IllegalArgumentException("no decision for " + command.type());
+        return command.accept(new Decide(state, context));
+    }
+
+    @Override
+    public Decision visit(StartConversation command) {
+        return ConversationDecisions.start(command, state);
+    }
+
+    @Override
+    public Decision visit(RenameConversation command) {
+        return ConversationDecisions.rename(command, state);
+    }
+
+    @Override
+    public Decision visit(DeleteConversation command) {
+        return ConversationDecisions.delete(command, state);
+    }
+
+    @Override
+    public Decision visit(AppendMessage command) {
+        return ConversationDecisions.append(command, state);
+    }
+
+    @Override
+    public Decision visit(ChangeSettings command) {
+        return ProfileDecisions.changeSettings(command, state);
+    }
+
+    @Override
+    public Decision visit(StoreApiKey command) {
+        return ProfileDecisions.storeKey(command);
+    }
+
+    @Override
+    public Decision visit(RemoveApiKey command) {
+        return ProfileDecisions.removeKey(command, state);
+    }
+
+    @Override
+    public Decision visit(AddMcpServer command) {
+        return ProfileDecisions.addServer(command, state);
+    }
+
+    @Override
+    public Decision visit(ChangeMcpServer command) {
+        return ProfileDecisions.changeServer(command, state);
+    }
+
+    @Override
+    public Decision visit(RemoveMcpServer command) {
+        return ProfileDecisions.removeServer(command, state);
+    }
+
+    @Override
+    public Decision visit(EraseUser command) {
+        return Decision.accept(new UserErased());
+    }
+
+    @Override
+    public Decision visit(StartGeneration command) {
+        return GenerationDecisions.start(command, state, context);
+    }
+
+    @Override
+    public Decision visit(CompleteGeneration command) {
+        return GenerationDecisions.complete(command, state);
+    }
+
+    @Override
+    public Decision visit(TitleConversation command) {
+        return GenerationDecisions.title(command, state);
     }
 }

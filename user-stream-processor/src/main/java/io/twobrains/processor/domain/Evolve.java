@@ -8,7 +8,9 @@ import io.twobrains.contract.event.ConversationRenamed;
 import io.twobrains.contract.event.ConversationStarted;
 import io.twobrains.contract.event.Event;
 import io.twobrains.contract.event.EventEnvelope;
-import io.twobrains.contract.event.GenerationEnded;
+import io.twobrains.contract.event.GenerationCancelled;
+import io.twobrains.contract.event.GenerationCompleted;
+import io.twobrains.contract.event.GenerationFailed;
 import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerChanged;
@@ -26,105 +28,160 @@ import java.time.ZoneOffset;
 /**
  * evolve(state, event): the state after an event. Pure and total over valid histories; it is all a
  * rebuild needs, because every store is a fold of {@code chat.events}. Counts come from the events
- * themselves, never from the clock, so a fold gives the same state whenever it runs.
+ * themselves, never from the clock, so a fold gives the same state whenever it runs. One method per
+ * event type, so a new event does not compile until it is folded here.
  */
-public final class Evolve {
+public final class Evolve implements Event.Visitor<Slice> {
 
-    private Evolve() {
+    private final Slice state;
+    private final Instant at;
+
+    private Evolve(Slice state, Instant at) {
+        this.state = state;
+        this.at = at;
     }
 
     public static Slice evolve(Slice state, EventEnvelope envelope) {
-        Slice next = apply(state, envelope.payload(), envelope.occurredAt());
+        Slice next = envelope.payload().accept(new Evolve(state, envelope.occurredAt()));
         return next.withUser(next.user().advancedTo(envelope.seq()));
     }
 
-    private static Slice apply(Slice state, Event event, Instant at) {
-        if (event instanceof CommandRejected) {
-            return state;
-        }
-        if (event instanceof UserErased) {
-            return state.erased();
-        }
-        Slice conversations = ConversationEvolution.apply(state, event, at);
-        if (conversations != null) {
-            return conversations;
-        }
-        Profile profile = state.profile();
-        if (event instanceof SettingsChanged changed) {
-            return state.withProfile(profile.withSettings(profile.settings().apply(changed.changes())));
-        }
-        if (event instanceof ApiKeyStored stored) {
-            return state.withProfile(profile.withKey(stored.provider(),
-                    new Profile.StoredKey(stored.secret(), stored.hint(), stored.baseUrl(), at)));
-        }
-        if (event instanceof ApiKeyRemoved removed) {
-            return state.withProfile(profile.withoutKey(removed.provider()));
-        }
-        if (event instanceof McpServerAdded added) {
-            return state.withProfile(profile.withServer(new Profile.McpServer(added.serverId(), added.name(), added.url(),
-                    added.transport(), added.headers(), added.headerNames(), added.enabled())));
-        }
-        if (event instanceof McpServerChanged changed) {
-            return state.withProfile(profile.withServer(new Profile.McpServer(changed.serverId(), changed.name(),
-                    changed.url(), changed.transport(), changed.headers(), changed.headerNames(), changed.enabled())));
-        }
-        if (event instanceof McpServerRemoved removed) {
-            return state.withProfile(profile.withoutServer(removed.serverId()));
-        }
-        if (event instanceof GenerationStarted started) {
-            LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-            return state.withGeneration(new Generation(started.generationId(), started.conversationId(), started.model(),
-                            started.provider(), started.byok(), at, started.messageId(), started.regenerates()))
-                    .withUser(state.user().withQuota(day, started.dailyCount(), YearMonth.from(day), started.monthlyCount()));
-        }
-        if (event instanceof GenerationEnded ended) {
-            return state.withoutGeneration(ended.generationId());
-        }
-        throw new IllegalArgumentException("no evolution for " + event.type());
+    @Override
+    public Slice visit(CommandRejected event) {
+        return state;
     }
 
-    /** Conversations and messages. */
-    private static final class ConversationEvolution {
+    @Override
+    public Slice visit(UserErased event) {
+        return state.erased();
+    }
 
-        static Slice apply(Slice state, Event event, Instant at) {
-            UserState user = state.user();
-            if (event instanceof ConversationStarted started) {
-                Conversation conversation = new Conversation(started.conversationId(), started.title(),
-                        started.title() == null ? null : TitleSource.MANUAL, at, at, 0, 0);
-                return state.withConversation(conversation)
-                        .withUser(user.withCounts(user.conversations() + 1, user.messages()));
-            }
-            if (event instanceof ConversationRenamed renamed) {
-                return state.conversation(renamed.conversationId())
-                        .map(c -> state.withConversation(c.renamed(renamed.title(), renamed.source(), at)))
-                        .orElse(state);
-            }
-            if (event instanceof ConversationDeleted deleted) {
-                return state.conversation(deleted.conversationId())
-                        .map(c -> state.withoutConversation(c.id())
-                                .withUser(user.withCounts(user.conversations() - 1, user.messages() - c.messageCount())))
-                        .orElse(state);
-            }
-            if (event instanceof MessageAppended appended) {
-                return state.conversation(appended.conversationId())
-                        .map(c -> {
-                            long position = c.lastPosition() + 1;
-                            Message message = new Message(c.id(), appended.messageId(), position, appended.role(),
-                                    appended.parts(), at);
-                            return state.withConversation(c.withMessageAt(position, at))
-                                    .withAppended(message)
-                                    .withUser(user.withCounts(user.conversations(), user.messages() + 1));
-                        })
-                        .orElse(state);
-            }
-            if (event instanceof MessageSuperseded superseded) {
-                return state.conversation(superseded.conversationId())
-                        .map(c -> state.withConversation(c.withoutMessage(at))
-                                .withSuperseded(c.id(), superseded.messageId())
-                                .withUser(user.withCounts(user.conversations(), user.messages() - 1)))
-                        .orElse(state);
-            }
-            return null;
-        }
+    @Override
+    public Slice visit(ConversationStarted event) {
+        UserState user = state.user();
+        Conversation conversation = new Conversation(event.conversationId(), event.title(),
+                event.title() == null ? null : TitleSource.MANUAL, at, at, 0, 0, null);
+        return state.withConversation(conversation).withUser(user.withCounts(user.conversations() + 1, user.messages()));
+    }
+
+    @Override
+    public Slice visit(ConversationRenamed event) {
+        return state.conversation(event.conversationId())
+                .map(c -> state.withConversation(c.renamed(event.title(), event.source(), at)))
+                .orElse(state);
+    }
+
+    @Override
+    public Slice visit(ConversationDeleted event) {
+        UserState user = state.user();
+        return state.conversation(event.conversationId())
+                .map(c -> state.withoutConversation(c.id())
+                        .withUser(user.withCounts(user.conversations() - 1, user.messages() - c.messageCount())))
+                .orElse(state);
+    }
+
+    @Override
+    public Slice visit(MessageAppended event) {
+        UserState user = state.user();
+        return state.conversation(event.conversationId())
+                .map(c -> {
+                    long position = c.lastPosition() + 1;
+                    Message message = new Message(c.id(), event.messageId(), position, event.role(), event.parts(), at);
+                    return state.withConversation(c.withMessageAt(position, event.messageId(), at))
+                            .withAppended(message)
+                            .withUser(user.withCounts(user.conversations(), user.messages() + 1));
+                })
+                .orElse(state);
+    }
+
+    /** The replaced reply leaves at the position its regeneration recorded when it started. */
+    @Override
+    public Slice visit(MessageSuperseded event) {
+        UserState user = state.user();
+        long position = state.generations().values().stream()
+                .filter(g -> g.conversationId().equals(event.conversationId())
+                        && event.messageId().equals(g.regenerates()))
+                .mapToLong(Generation::regeneratesPosition)
+                .findFirst().orElse(0);
+        return state.conversation(event.conversationId())
+                .map(c -> state.withConversation(c.withoutMessage(event.messageId(), at))
+                        .withSuperseded(c.id(), event.messageId(), position)
+                        .withUser(user.withCounts(user.conversations(), user.messages() - 1)))
+                .orElse(state);
+    }
+
+    @Override
+    public Slice visit(SettingsChanged event) {
+        Profile profile = state.profile();
+        return state.withProfile(profile.withSettings(profile.settings().apply(event.changes())));
+    }
+
+    @Override
+    public Slice visit(ApiKeyStored event) {
+        return state.withProfile(state.profile().withKey(event.provider(),
+                new Profile.StoredKey(event.secret(), event.hint(), event.baseUrl(), at)));
+    }
+
+    @Override
+    public Slice visit(ApiKeyRemoved event) {
+        return state.withProfile(state.profile().withoutKey(event.provider()));
+    }
+
+    @Override
+    public Slice visit(McpServerAdded event) {
+        return state.withProfile(state.profile().withServer(new Profile.McpServer(event.serverId(), event.name(),
+                event.url(), event.transport(), event.headers(), event.headerNames(), event.enabled())));
+    }
+
+    @Override
+    public Slice visit(McpServerChanged event) {
+        return state.withProfile(state.profile().withServer(new Profile.McpServer(event.serverId(), event.name(),
+                event.url(), event.transport(), event.headers(), event.headerNames(), event.enabled())));
+    }
+
+    @Override
+    public Slice visit(McpServerRemoved event) {
+        return state.withProfile(state.profile().withoutServer(event.serverId()));
+    }
+
+    /**
+     * A regeneration remembers where the reply it replaces stands: the last message of the
+     * conversation, as the decision required.
+     */
+    @Override
+    public Slice visit(GenerationStarted event) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        long regeneratesPosition = event.regenerates() == null ? 0 : state.conversation(event.conversationId())
+                .filter(c -> event.regenerates().equals(c.lastMessageId()))
+                .map(Conversation::lastPosition)
+                .orElse(0L);
+        return state.withGeneration(new Generation(event.generationId(), event.conversationId(), event.model(),
+                        event.provider(), event.byok(), at, event.messageId(), event.regenerates(), regeneratesPosition,
+                        event.runner()))
+                .withUser(state.user().withQuota(day, event.dailyCount(), YearMonth.from(day), event.monthlyCount()));
+    }
+
+    @Override
+    public Slice visit(GenerationCompleted event) {
+        return state.withoutGeneration(event.generationId());
+    }
+
+    /**
+     * A failure (a provider's or the system's, never the user's stop) gives a free generation's message
+     * back to the quota it was taken from.
+     */
+    @Override
+    public Slice visit(GenerationFailed event) {
+        Slice ended = state.withoutGeneration(event.generationId());
+        return state.generation(event.generationId())
+                .filter(generation -> !generation.byok())
+                .map(generation -> ended.withUser(ended.user().refunded(
+                        LocalDate.ofInstant(generation.startedAt(), ZoneOffset.UTC))))
+                .orElse(ended);
+    }
+
+    @Override
+    public Slice visit(GenerationCancelled event) {
+        return state.withoutGeneration(event.generationId());
     }
 }

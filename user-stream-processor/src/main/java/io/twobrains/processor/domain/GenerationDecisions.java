@@ -1,6 +1,7 @@
 package io.twobrains.processor.domain;
 
 import static io.twobrains.contract.event.RejectionCode.ALREADY_EXISTS;
+import static io.twobrains.contract.event.RejectionCode.CONFLICT;
 import static io.twobrains.contract.event.RejectionCode.INVALID;
 import static io.twobrains.contract.event.RejectionCode.NOT_FOUND;
 
@@ -96,7 +97,7 @@ final class GenerationDecisions {
         UserState user = state.user();
         if (byok) {
             before.add(new GenerationStarted(command.generationId(), command.conversationId(), model.get().id(), provider,
-                    true, user.usedOn(day), user.usedIn(month), command.messageId(), command.regenerates()));
+                    true, user.usedOn(day), user.usedIn(month), command.messageId(), command.regenerates(), command.runner()));
             return new Decision.Accepted(before);
         }
         QuotaPlans.Limits limits = context.plans().forPlan(command.plan());
@@ -113,7 +114,7 @@ final class GenerationDecisions {
                     + " free messages of today; they reset at midnight UTC", LimitType.DAILY, resets);
         }
         before.add(new GenerationStarted(command.generationId(), command.conversationId(), model.get().id(), provider,
-                false, today + 1, thisMonth + 1, command.messageId(), command.regenerates()));
+                false, today + 1, thisMonth + 1, command.messageId(), command.regenerates(), command.runner()));
         return new Decision.Accepted(before);
     }
 
@@ -126,8 +127,12 @@ final class GenerationDecisions {
         if (command.messageId() != null && state.messageIdTaken(conversation, command.messageId())) {
             return Optional.of(Decision.reject(ALREADY_EXISTS, "message " + command.messageId() + " exists"));
         }
-        if (command.regenerates() != null && !state.messageIdTaken(conversation, command.regenerates())) {
-            return Optional.of(Decision.reject(NOT_FOUND, "message " + command.regenerates() + " not found"));
+        // Until conversations branch, a regeneration replaces the last reply: an older one would answer
+        // a history cut short, and the new reply would land after the later turns.
+        if (command.regenerates() != null && !state.conversation(conversation)
+                .map(c -> command.regenerates().equals(c.lastMessageId())).orElse(false)) {
+            return Optional.of(Decision.reject(CONFLICT, "message " + command.regenerates()
+                    + " is not the last message of the conversation; only the last reply can be regenerated"));
         }
         return Optional.empty();
     }
@@ -166,7 +171,7 @@ final class GenerationDecisions {
         boolean conversationLives = state.conversation(generation.conversationId()).isPresent();
         if (!command.parts().isEmpty() && conversationLives) {
             messageId = generation.messageId() == null ? generation.id() : generation.messageId();
-            if (generation.regenerates() != null && state.messageIdTaken(generation.conversationId(), generation.regenerates())) {
+            if (generation.regenerates() != null) {
                 events.add(new MessageSuperseded(generation.conversationId(), generation.regenerates(), messageId));
             }
             events.add(new MessageAppended(generation.conversationId(), messageId, Role.ASSISTANT, command.parts()));

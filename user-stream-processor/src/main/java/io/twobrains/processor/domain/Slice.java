@@ -18,13 +18,16 @@ import java.util.Set;
  * @param messageIds    taken message ids, as {@code conversationId/messageId}
  * @param appended      messages appended since the slice was loaded, in order
  * @param generations   running generations, by id
- * @param superseded    messages removed from their conversation since the slice was loaded, as
- *                      {@code conversationId/messageId}
+ * @param superseded    stored messages removed from their conversation since the slice was loaded
  * @param wiped         the user was erased while this slice was in hand: everything stored goes
  */
 public record Slice(UserState user, Map<String, Conversation> conversations, Set<String> messageIds,
-        List<Message> appended, Profile profile, Map<String, Generation> generations, List<String> superseded,
+        List<Message> appended, Profile profile, Map<String, Generation> generations, List<Superseded> superseded,
         boolean wiped) {
+
+    /** A stored message that left its conversation; {@code position} is 0 when it is not known. */
+    public record Superseded(String conversationId, String messageId, long position) {
+    }
 
     public Slice {
         conversations = Map.copyOf(conversations);
@@ -100,15 +103,15 @@ public record Slice(UserState user, Map<String, Conversation> conversations, Set
      * A message leaves its conversation. One appended within this slice is simply dropped (it was
      * never stored); a stored one is remembered, for the writer to delete.
      */
-    Slice withSuperseded(String conversationId, String messageId) {
+    Slice withSuperseded(String conversationId, String messageId, long position) {
         String key = messageKey(conversationId, messageId);
         Set<String> ids = new HashSet<>(messageIds);
         ids.remove(key);
         List<Message> kept = new ArrayList<>(appended);
         boolean wasAppended = kept.removeIf(m -> m.conversationId().equals(conversationId) && m.id().equals(messageId));
-        List<String> gone = new ArrayList<>(superseded);
+        List<Superseded> gone = new ArrayList<>(superseded);
         if (!wasAppended) {
-            gone.add(key);
+            gone.add(new Superseded(conversationId, messageId, position));
         }
         return new Slice(user, conversations, ids, kept, profile, generations, gone, wiped);
     }

@@ -1,7 +1,15 @@
 package io.twobrains.processor.kafka;
 
+import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.contract.reply.Reply;
+import io.twobrains.processor.domain.QuotaPlans;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.KafkaClientSupplier;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -21,11 +29,28 @@ public class ChatStreams implements SmartLifecycle {
     private final Properties props;
     private final RestoreProgress restoreProgress = new RestoreProgress();
     private volatile boolean running;
+    private final List<Runnable> whenRunning = new CopyOnWriteArrayList<>();
 
-    public ChatStreams(Topology topology, Properties props) {
-        this.streams = new KafkaStreams(topology, props);
+    /**
+     * The live processor: its replies go to {@code replies}, and the events, in order, to {@code events},
+     * once their transactions have committed.
+     */
+    public static ChatStreams live(Duration commandRetention, QuotaPlans plans, Properties props,
+            Consumer<Reply> replies, Consumer<EventEnvelope> events, Predicate<String> runnerAlive) {
+        CommittedOutbox outbox = new CommittedOutbox(replies, events);
+        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox, runnerAlive), props,
+                new ProcessorClients(outbox));
+    }
+
+    private ChatStreams(Topology topology, Properties props, KafkaClientSupplier clients) {
+        this.streams = new KafkaStreams(topology, props, clients);
         this.props = props;
-        streams.setStateListener((now, before) -> log.info("processor {} -> {}", before, now));
+        streams.setStateListener((now, before) -> {
+            log.info("processor {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                whenRunning.forEach(Runnable::run);
+            }
+        });
         streams.setGlobalStateRestoreListener(restoreProgress);
         // A thread that dies on an unexpected error is replaced; its tasks restore from the changelogs.
         streams.setUncaughtExceptionHandler(error -> {
@@ -36,6 +61,11 @@ public class ChatStreams implements SmartLifecycle {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** Runs {@code action} each time the processor is running again after partitions moved (and at start). */
+    public void whenRunning(Runnable action) {
+        whenRunning.add(action);
     }
 
     /** How far the stores are in restoring from their changelogs. */

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * and no output but dead letters. It also restores what idempotent retries need, because replies
  * depend only on the log.
  *
- * <p>An event it cannot read (bad JSON, an unknown type or version, oversized) goes to
- * {@code chat.dlq} and the fold goes on, as in the usage projector: every reader of the log
- * dead-letters what it cannot read, so a rebuild never stops on one record.
+ * <p>An event it cannot read (bad JSON, an unknown type or version, oversized), or that reads but
+ * cannot be folded, goes to {@code chat.dlq} and the fold goes on, as in the usage projector: every
+ * reader of the log dead-letters what it cannot take, so a rebuild never stops on one record. It
+ * restores the outcomes of commands sent with an idempotency key (their events carry its fingerprint).
  */
 final class EventFolder implements Processor<String, byte[], String, byte[]> {
 
@@ -55,27 +56,39 @@ final class EventFolder implements Processor<String, byte[], String, byte[]> {
             Topics.requireFits(record.value());
             event = EventCodec.fromBytes(record.value());
         } catch (MalformedRecordException e) {
-            deadLetter(record, e);
+            deadLetter(record, "unreadable event", e);
             return;
         }
-        Slice before = reader.slice(event.userId(), event.payload());
-        if (event.seq() <= before.user().seq()) {
+        ChatReader.Loaded loaded = reader.load(event.userId(), event.payload());
+        long seq = loaded.slice().user().seq();
+        if (event.seq() <= seq) {
             return;
         }
-        if (event.seq() != before.user().seq() + 1) {
-            log.warn("user {} jumps from seq {} to {}", event.userId(), before.user().seq(), event.seq());
+        if (event.seq() != seq + 1) {
+            log.warn("user {} jumps from seq {} to {}", event.userId(), seq, event.seq());
         }
-        Slice after = Evolve.evolve(before, event);
-        writer.save(event.userId(), before, after);
-        writer.remember(event.userId(), event.commandId(),
-                new Idempotency.Outcome(fingerprint(record), Replies.after(event, after)), event.occurredAt());
+        Slice after;
+        try {
+            after = Evolve.evolve(loaded.slice(), event);
+        } catch (RuntimeException e) {
+            // An event that reads but cannot be folded (a bug, or a history no decision would make) must not
+            // stop the rebuild of every other user of the partition.
+            deadLetter(record, "event could not be folded", e);
+            return;
+        }
+        writer.save(event.userId(), loaded, after);
+        String fingerprint = fingerprint(record);
+        if (fingerprint != null) {
+            writer.remember(event.userId(), event.commandId(),
+                    new Idempotency.Outcome(fingerprint, Replies.after(event, after)), event.occurredAt());
+        }
     }
 
-    private void deadLetter(Record<String, byte[]> record, MalformedRecordException error) {
+    private void deadLetter(Record<String, byte[]> record, String reason, RuntimeException error) {
         var source = context.recordMetadata().orElse(null);
-        log.warn("dead-lettering an unreadable event at {}: {}", source == null ? "?"
-                : source.topic() + "-" + source.partition() + "@" + source.offset(), error.getClass().getSimpleName());
-        context.forward(DeadLetters.of(record, source, "unreadable event", error, context.currentSystemTimeMs()),
+        log.warn("dead-lettering an event at {} ({}): {}", source == null ? "?"
+                : source.topic() + "-" + source.partition() + "@" + source.offset(), reason, error.toString());
+        context.forward(DeadLetters.of(record, source, reason, error, context.currentSystemTimeMs()),
                 ChatTopology.DLQ_SINK);
     }
 

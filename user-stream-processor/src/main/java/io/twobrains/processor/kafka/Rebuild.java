@@ -36,8 +36,7 @@ public final class Rebuild {
     /** Returns the number of events folded. */
     public long run(Duration timeout) throws InterruptedException, ExecutionException {
         String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+        try (Admin admin = Admin.create(StreamsSettings.admin(props))) {
             Map<TopicPartition, Long> end = TopicEnds.of(admin, Topics.EVENTS);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
             out.printf("rebuild: %d records on %s, wiping the state of %s%n", total, Topics.EVENTS, applicationId);

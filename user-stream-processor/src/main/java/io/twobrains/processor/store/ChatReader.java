@@ -1,25 +1,22 @@
 package io.twobrains.processor.store;
 
-import io.twobrains.contract.ConversationScoped;
-import io.twobrains.contract.ProfileScoped;
-import io.twobrains.contract.command.CompleteGeneration;
-import io.twobrains.contract.command.StartGeneration;
-import io.twobrains.contract.event.GenerationEnded;
-import io.twobrains.contract.command.AppendMessage;
+import io.twobrains.contract.MessageIds;
+import io.twobrains.contract.command.Command;
+import io.twobrains.contract.event.Event;
+import io.twobrains.contract.message.Part;
+import io.twobrains.contract.view.ChatContextView;
 import io.twobrains.contract.view.ConversationView;
 import io.twobrains.contract.view.MessageView;
 import io.twobrains.contract.view.Page;
 import io.twobrains.processor.domain.Conversation;
-import io.twobrains.contract.message.Part;
-import io.twobrains.contract.view.ChatContextView;
 import io.twobrains.processor.domain.Generation;
-import io.twobrains.processor.domain.UserState;
 import io.twobrains.processor.domain.Idempotency;
-import io.twobrains.processor.domain.Message;
+import io.twobrains.processor.domain.Needs;
 import io.twobrains.processor.domain.Profile;
 import io.twobrains.processor.domain.Slice;
 import io.twobrains.processor.domain.UserState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,8 +31,9 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * Reads one user's data from the tables: slices for the processor, pages for interactive queries.
- * A page is one range scan, so its cost depends on the page size, not on the length of the history.
+ * Reads one user's data from the tables: slices for the processor, pages for the APIs. A page of
+ * history is one range scan, so its cost depends on the page size, not on the length of the history,
+ * and it is handed out as the stored JSON of each message, never decoded.
  */
 public class ChatReader {
 
@@ -45,144 +43,145 @@ public class ChatReader {
         this.tables = tables;
     }
 
+    /** What a command (or an event, in a rebuild) is decided on: the user's head, and the slice it reads. */
+    public record Loaded(UserHead head, Slice slice) {
+    }
+
+    public Loaded load(String userId, Command command) {
+        UserHead head = head(userId);
+        return new Loaded(head, slice(userId, head, Needs.of(command, head.generations())));
+    }
+
+    public Loaded load(String userId, Event event) {
+        UserHead head = head(userId);
+        return new Loaded(head, slice(userId, head, Needs.of(event)));
+    }
+
+    UserHead head(String userId) {
+        return StoredValues.head(tables.get(Table.HEADS, Keys.user(userId)));
+    }
+
     public UserState user(String userId) {
-        return StoredValues.user(tables.get(Table.USERS, Keys.user(userId)));
+        return head(userId).user();
     }
 
     public Optional<Conversation> conversation(String userId, String conversationId) {
+        return conversation(userId, head(userId), conversationId);
+    }
+
+    private Optional<Conversation> conversation(String userId, UserHead head, String conversationId) {
+        for (Conversation hot : head.hot()) {
+            if (hot.id().equals(conversationId)) {
+                return Optional.of(hot);
+            }
+        }
         return Optional.ofNullable(StoredValues.conversation(
                 tables.get(Table.CONVERSATIONS, Keys.conversation(userId, conversationId))));
     }
 
     public Optional<Idempotency.Outcome> outcome(String userId, UUID commandId) {
-        return Optional.ofNullable(StoredValues.outcome(tables.get(Table.COMMANDS, Keys.command(userId, commandId))));
+        return Optional.ofNullable(StoredValues.outcome(tables.get(Table.OUTCOMES, Keys.command(userId, commandId))));
     }
 
     public Profile profile(String userId) {
         return StoredValues.profile(tables.get(Table.PROFILES, Keys.user(userId)));
     }
 
-    public Optional<Generation> generation(String userId, String generationId) {
-        return Optional.ofNullable(StoredValues.generation(
-                tables.get(Table.GENERATIONS, Keys.generation(userId, generationId))));
+    /** The user's running generations (a handful at most). */
+    public List<Generation> runningGenerations(String userId) {
+        return List.copyOf(head(userId).generations().values());
     }
 
     /**
-     * The slice a command or event needs: the user, the conversation it names, the message id it
-     * uses, the profile if it is about the profile, and the generation it names.
+     * The slice a command or event reads ({@link Needs}): the head's user, running generations and hot
+     * conversations, the conversation it names if that one is cold, which of the message ids it checks
+     * a client has taken, and the profile if it needs it.
      */
-    public Slice slice(String userId, Object commandOrEvent) {
+    Slice slice(String userId, UserHead head, Needs needs) {
         Map<String, Conversation> conversations = new HashMap<>();
-        Set<String> messageIds = new HashSet<>();
-        Map<String, Generation> generations = new HashMap<>();
-        if (commandOrEvent instanceof ConversationScoped scoped && scoped.conversationId() != null) {
-            conversation(userId, scoped.conversationId()).ifPresent(c -> conversations.put(c.id(), c));
-        }
-        String generationId = generationIdOf(commandOrEvent);
-        if (generationId != null) {
-            generation(userId, generationId).ifPresent(g -> generations.put(g.id(), g));
-        }
-        if (commandOrEvent instanceof CompleteGeneration complete && generations.containsKey(complete.generationId())) {
-            // The reply goes into the generation's conversation, if it still exists.
-            conversation(userId, generations.get(complete.generationId()).conversationId())
-                    .ifPresent(c -> conversations.put(c.id(), c));
-        }
-        if (commandOrEvent instanceof StartGeneration start) {
-            // A start must see every running generation of its conversation (there is at most one live).
-            runningGenerations(userId).stream()
-                    .filter(g -> g.conversationId().equals(start.conversationId()))
-                    .forEach(g -> generations.put(g.id(), g));
-        }
-        for (String[] id : messageIdsNamed(commandOrEvent, generations)) {
-            if (id[0] != null && id[1] != null
-                    && tables.get(Table.MESSAGE_IDS, Keys.messageId(userId, id[0], id[1])) != null) {
-                messageIds.add(Slice.messageKey(id[0], id[1]));
+        head.hot().forEach(c -> conversations.put(c.id(), c));
+        needs.conversation().filter(id -> !conversations.containsKey(id))
+                .flatMap(id -> conversation(userId, head, id))
+                .ifPresent(c -> conversations.put(c.id(), c));
+        Set<String> taken = new HashSet<>();
+        for (Needs.MessageRef ref : needs.messageIds()) {
+            // A minted id is unique by construction and never indexed: it is free.
+            if (!MessageIds.isMinted(ref.messageId())
+                    && tables.get(Table.MESSAGE_IDS, Keys.messageId(userId, ref.conversationId(), ref.messageId())) != null) {
+                taken.add(Slice.messageKey(ref.conversationId(), ref.messageId()));
             }
         }
-        Profile profile = commandOrEvent instanceof ProfileScoped ? profile(userId) : Profile.empty();
-        return Slice.of(user(userId), conversations, messageIds, profile, generations);
+        Profile profile = needs.profile() ? profile(userId) : Profile.empty();
+        return Slice.of(head.user(), conversations, taken, profile, head.generations());
     }
 
-    private static String generationIdOf(Object commandOrEvent) {
-        if (commandOrEvent instanceof StartGeneration start) {
-            return start.generationId();
-        }
-        if (commandOrEvent instanceof CompleteGeneration complete) {
-            return complete.generationId();
-        }
-        if (commandOrEvent instanceof GenerationEnded ended) {
-            return ended.generationId();
-        }
-        return null;
-    }
-
-    /** The (conversation, message) ids whose existence a decision checks. */
-    private static List<String[]> messageIdsNamed(Object commandOrEvent, Map<String, Generation> generations) {
-        List<String[]> ids = new ArrayList<>();
-        if (commandOrEvent instanceof AppendMessage append) {
-            ids.add(new String[] {append.conversationId(), append.messageId()});
-        }
-        if (commandOrEvent instanceof StartGeneration start) {
-            if (start.prompt() != null) {
-                ids.add(new String[] {start.conversationId(), start.prompt().messageId()});
-            }
-            ids.add(new String[] {start.conversationId(), start.messageId()});
-            ids.add(new String[] {start.conversationId(), start.regenerates()});
-        }
-        if (commandOrEvent instanceof CompleteGeneration complete && generations.containsKey(complete.generationId())) {
-            Generation generation = generations.get(complete.generationId());
-            ids.add(new String[] {generation.conversationId(), generation.messageId()});
-            ids.add(new String[] {generation.conversationId(), generation.regenerates()});
-        }
-        return ids;
-    }
-
-    /** The user's running generations (a handful at most). */
-    public List<Generation> runningGenerations(String userId) {
-        Bytes prefix = Keys.userPrefix(userId);
-        List<Generation> running = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = tables.range(Table.GENERATIONS, prefix, Keys.after(prefix))) {
-            it.forEachRemaining(entry -> running.add(StoredValues.generation(entry.value)));
-        }
-        return running;
-    }
-
-    /** Conversations, most recently updated first. */
+    /**
+     * Conversations, most recently updated first: the hot ones from the head merged with the cold
+     * ones from the activity index, both ordered by the same key (inverted update time, then id).
+     */
     public Page<ConversationView> conversations(String userId, int limit, String cursor) {
+        byte[] after = cursor == null ? null : Cursors.decode(cursor);
+        List<Map.Entry<byte[], Conversation>> hot = new ArrayList<>();
+        for (Conversation c : head(userId).hot()) {
+            byte[] key = Keys.activitySuffix(c.updatedAt().toEpochMilli(), c.id());
+            if (after == null || Arrays.compareUnsigned(key, after) > 0) {
+                hot.add(Map.entry(key, c));
+            }
+        }
+        hot.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
         Bytes prefix = Keys.activityPrefix(userId);
-        Bytes from = cursor == null ? prefix : Keys.concat(prefix, withTrailingZero(Cursors.decode(cursor)));
+        Bytes from = after == null ? prefix : Keys.concat(prefix, withTrailingZero(after));
         List<ConversationView> items = new ArrayList<>(limit);
-        String next = null;
-        try (KeyValueIterator<Bytes, byte[]> it = tables.range(Table.CONVERSATIONS_BY_ACTIVITY, from, Keys.after(prefix))) {
-            Bytes lastKey = null;
-            while (it.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = it.next();
-                if (items.size() == limit) {
-                    next = Cursors.encode(Keys.activitySuffix(lastKey, userId));
+        byte[] lastKey = null;
+        boolean more = false;
+        int h = 0;
+        try (KeyValueIterator<Bytes, byte[]> cold = tables.range(Table.ACTIVITY, from, Keys.after(prefix))) {
+            byte[] coldKey = null;
+            while (true) {
+                if (coldKey == null && cold.hasNext()) {
+                    coldKey = Keys.activitySuffix(cold.next().key, userId);
+                }
+                boolean takeHot = h < hot.size()
+                        && (coldKey == null || Arrays.compareUnsigned(hot.get(h).getKey(), coldKey) <= 0);
+                if (!takeHot && coldKey == null) {
                     break;
                 }
-                conversation(userId, Keys.activityConversationId(entry.key, userId))
-                        .ifPresent(c -> items.add(c.view()));
-                lastKey = entry.key;
+                if (items.size() == limit) {
+                    more = true;
+                    break;
+                }
+                if (takeHot) {
+                    lastKey = hot.get(h).getKey();
+                    items.add(hot.get(h++).getValue().view());
+                } else {
+                    String id = Keys.activityConversationId(Keys.concat(prefix, coldKey), userId);
+                    Conversation c = StoredValues.conversation(tables.get(Table.CONVERSATIONS, Keys.conversation(userId, id)));
+                    if (c != null) {
+                        items.add(c.view());
+                    }
+                    lastKey = coldKey;
+                    coldKey = null;
+                }
             }
         }
-        return new Page<>(items, next);
+        return new Page<>(items, more ? Cursors.encode(lastKey) : null);
     }
 
     /**
      * The newest {@code limit} messages before {@code beforeCursor} (or the newest of all), oldest
-     * first; the next cursor leads to older messages. Empty if the conversation does not exist.
+     * first, each as its stored JSON; the next cursor leads to older messages. Empty if the
+     * conversation does not exist.
      */
-    public Optional<Page<MessageView>> messages(String userId, String conversationId, int limit, String beforeCursor) {
+    public Optional<JsonPage> messagesJson(String userId, String conversationId, int limit, String beforeCursor) {
         Optional<Conversation> conversation = conversation(userId, conversationId);
         if (conversation.isEmpty()) {
             return Optional.empty();
         }
         long before = beforeCursor == null ? conversation.get().lastPosition() + 1 : Cursors.position(beforeCursor);
-        List<MessageView> items = new ArrayList<>(limit);
+        List<byte[]> items = new ArrayList<>(limit);
         String next = null;
         if (before > 1) {
-            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES, 
+            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES,
                     Keys.message(userId, conversationId, 0), Keys.message(userId, conversationId, before - 1))) {
                 long oldest = 0;
                 while (it.hasNext()) {
@@ -191,14 +190,19 @@ public class ChatReader {
                         next = Cursors.position(oldest);
                         break;
                     }
-                    Message message = StoredValues.message(entry.value);
-                    items.add(message.view());
-                    oldest = message.position();
+                    items.add(StoredValues.messageJson(entry.value));
+                    oldest = Keys.position(entry.key);
                 }
             }
         }
         Collections.reverse(items);
-        return Optional.of(new Page<>(items, next));
+        return Optional.of(new JsonPage(items, next));
+    }
+
+    /** As {@link #messagesJson}, decoded: for the tests and the few callers that need the messages themselves. */
+    public Optional<Page<MessageView>> messages(String userId, String conversationId, int limit, String beforeCursor) {
+        return messagesJson(userId, conversationId, limit, beforeCursor).map(page -> new Page<>(
+                page.items().stream().map(JsonPage::view).toList(), page.nextCursor()));
     }
 
     /**
@@ -206,7 +210,7 @@ public class ChatReader {
      * MCP servers, and the newest messages whose text fits {@code maxChars} (at most {@code maxMessages}).
      */
     public ChatContextView context(String userId, String conversationId, int maxChars, int maxMessages) {
-        UserState user = user(userId);
+        UserHead head = head(userId);
         Profile profile = profile(userId);
         Map<String, ChatContextView.Key> keys = new TreeMap<>();
         profile.apiKeys().forEach((provider, key) -> keys.put(provider.id(), new ChatContextView.Key(key.secret(), key.baseUrl())));
@@ -216,29 +220,30 @@ public class ChatReader {
                 .map(server -> new ChatContextView.McpServer(server.id(), server.name(), server.url(), server.transport(),
                         server.headers()))
                 .toList();
-        Optional<Conversation> conversation = conversation(userId, conversationId);
+        Optional<Conversation> conversation = conversation(userId, head, conversationId);
         List<MessageView> history = new ArrayList<>();
         if (conversation.isPresent()) {
             long budget = maxChars;
-            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES, 
+            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES,
                     Keys.message(userId, conversationId, 0),
                     Keys.message(userId, conversationId, conversation.get().lastPosition()))) {
                 while (it.hasNext() && history.size() < maxMessages) {
-                    Message message = StoredValues.message(it.next().value);
+                    MessageView message = StoredValues.messageView(it.next().value);
                     budget -= message.parts().stream().mapToInt(Part::length).sum();
                     if (budget < 0 && !history.isEmpty()) {
                         break;
                     }
-                    history.add(message.view());
+                    history.add(message);
                 }
             }
             Collections.reverse(history);
         }
-        List<ChatContextView.Running> running = runningGenerations(userId).stream()
+        List<ChatContextView.Running> running = head.generations().values().stream()
                 .filter(g -> g.conversationId().equals(conversationId))
                 .map(g -> new ChatContextView.Running(g.id(), g.startedAt())).toList();
-        return new ChatContextView(user.seq(),
-                conversation.map(c -> new ChatContextView.Conversation(c.id(), c.title(), c.titleSource(), c.messageCount()))
+        return new ChatContextView(head.user().seq(),
+                conversation.map(c -> new ChatContextView.Conversation(c.id(), c.title(), c.titleSource(), c.messageCount(),
+                                c.lastMessageId()))
                         .orElse(null),
                 profile.settings().selectedModel(), profile.settings().reasoningEffort(), keys, servers, history, running);
     }

@@ -1,96 +1,162 @@
 package io.twobrains.processor.store;
 
+import io.twobrains.contract.MessageIds;
 import io.twobrains.processor.domain.Conversation;
 import io.twobrains.processor.domain.Idempotency;
 import io.twobrains.processor.domain.Message;
+import io.twobrains.processor.domain.Profile;
 import io.twobrains.processor.domain.Slice;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
-/** Writes what changed between two slices of one user, and remembers handled commands. */
+/**
+ * Writes what changed between two slices of one user, and remembers commands sent with an
+ * idempotency key. An append to a hot conversation writes two records: the user's head and the
+ * message (three when the client chose the message's id, which is then indexed).
+ */
 public class ChatWriter {
 
     private static final byte[] PRESENT = {1};
 
     private final WritableTables tables;
+    /** Where the next sweep of old outcomes starts; null: at the start of the table. */
+    private Bytes sweepFrom;
 
     public ChatWriter(WritableTables tables) {
         this.tables = tables;
     }
 
-    public void save(String userId, Slice before, Slice after) {
-        if (after.wiped() && !before.wiped()) {
+    /** Stores {@code after}, the state after what was decided on {@code loaded}. */
+    public void save(String userId, ChatReader.Loaded loaded, Slice after) {
+        save(userId, loaded.head(), loaded.slice(), after);
+    }
+
+    private void save(String userId, UserHead head, Slice before, Slice after) {
+        boolean wiped = after.wiped() && !before.wiped();
+        if (wiped) {
             wipe(userId);
-            before = Slice.empty();
+        }
+        Map<String, Conversation> hot = new LinkedHashMap<>();
+        if (!wiped) {
+            head.hot().forEach(c -> hot.put(c.id(), c));
         }
         Set<String> ids = new HashSet<>(before.conversations().keySet());
         ids.addAll(after.conversations().keySet());
         for (String id : ids) {
             Conversation old = before.conversations().get(id);
             Conversation now = after.conversations().get(id);
-            if (now == null) {
-                delete(userId, old);
-            } else if (!now.equals(old)) {
-                put(userId, old, now);
+            boolean wasCold = old != null && !hot.containsKey(id);
+            if (now == null && old != null && !wiped) {
+                if (hot.remove(id) == null) {
+                    deleteCold(userId, old);
+                }
+                deletePrefix(Table.MESSAGES, Keys.messagePrefix(userId, id));
+                deletePrefix(Table.MESSAGE_IDS, Keys.messagePrefix(userId, id));
+            } else if (now != null && !now.equals(old)) {
+                if (wasCold && !wiped) {
+                    deleteCold(userId, old);
+                }
+                hot.put(id, now);
             }
         }
         for (Message message : after.appended()) {
             if (!before.appended().contains(message)) {
                 tables.put(Table.MESSAGES, Keys.message(userId, message.conversationId(), message.position()),
-                        StoredValues.write(message));
-                tables.put(Table.MESSAGE_IDS, Keys.messageId(userId, message.conversationId(), message.id()),
-                        ByteBuffer.allocate(Long.BYTES).putLong(message.position()).array());
+                        StoredValues.message(message));
+                if (!MessageIds.isMinted(message.id())) {
+                    tables.put(Table.MESSAGE_IDS, Keys.messageId(userId, message.conversationId(), message.id()),
+                            ByteBuffer.allocate(Long.BYTES).putLong(message.position()).array());
+                }
             }
         }
-        for (String key : after.superseded()) {
-            if (!before.superseded().contains(key)) {
-                removeMessage(userId, key);
+        for (Slice.Superseded gone : after.superseded()) {
+            if (!before.superseded().contains(gone)) {
+                removeMessage(userId, gone);
             }
         }
-        if (!after.user().equals(before.user()) || after.wiped()) {
-            tables.put(Table.USERS, Keys.user(userId), StoredValues.write(after.user()));
+        saveRunning(userId, wiped ? Map.of() : before.generations(), after.generations());
+        List<Conversation> evicted = new ArrayList<>();
+        UserHead next = new UserHead(after.user(), UserHead.hotSet(new ArrayList<>(hot.values()), evicted),
+                after.generations());
+        evicted.forEach(c -> putCold(userId, c));
+        if (wiped || !next.equals(head)) {
+            tables.put(Table.HEADS, Keys.user(userId), StoredValues.head(next));
         }
-        if (!after.profile().equals(before.profile())) {
-            tables.put(Table.PROFILES, Keys.user(userId), StoredValues.write(after.profile()));
-        }
-        saveGenerations(userId, before, after);
-    }
-
-    /** A superseded message leaves the conversation's pages; the log keeps it. */
-    private void removeMessage(String userId, String messageKey) {
-        int slash = messageKey.indexOf('/');
-        String conversationId = messageKey.substring(0, slash);
-        String messageId = messageKey.substring(slash + 1);
-        Bytes idKey = Keys.messageId(userId, conversationId, messageId);
-        byte[] position = tables.get(Table.MESSAGE_IDS, idKey);
-        if (position != null) {
-            tables.delete(Table.MESSAGES, Keys.message(userId, conversationId, ByteBuffer.wrap(position).getLong()));
-            tables.delete(Table.MESSAGE_IDS, idKey);
+        if (!after.profile().equals(before.profile()) && !(wiped && after.profile().equals(Profile.empty()))) {
+            tables.put(Table.PROFILES, Keys.user(userId), StoredValues.profile(after.profile()));
         }
     }
 
-    private void saveGenerations(String userId, Slice before, Slice after) {
-        for (String id : before.generations().keySet()) {
-            if (!after.generations().containsKey(id)) {
-                tables.delete(Table.GENERATIONS, Keys.generation(userId, id));
+    /** The runners of the user's running generations, for the lease check. */
+    private void saveRunning(String userId, Map<String, io.twobrains.processor.domain.Generation> before,
+            Map<String, io.twobrains.processor.domain.Generation> after) {
+        before.forEach((id, generation) -> {
+            if (generation.runner() != null && !after.containsKey(id)) {
+                tables.delete(Table.RUNNING, Keys.running(userId, id));
             }
-        }
-        after.generations().forEach((id, generation) -> {
-            if (!generation.equals(before.generations().get(id))) {
-                tables.put(Table.GENERATIONS, Keys.generation(userId, id), StoredValues.write(generation));
+        });
+        after.forEach((id, generation) -> {
+            if (generation.runner() != null && !before.containsKey(id)) {
+                tables.put(Table.RUNNING, Keys.running(userId, id),
+                        generation.runner().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         });
     }
 
-    /** Erasure: every key of the user, in every store. */
+    /**
+     * A superseded message leaves the conversation's pages (the log keeps it). It is found at the
+     * position its regeneration recorded; a message from before positions were recorded is found by
+     * its id, in the index or, for a minted id, by a scan of the conversation.
+     */
+    private void removeMessage(String userId, Slice.Superseded gone) {
+        Long position = null;
+        if (gone.position() > 0) {
+            byte[] stored = tables.get(Table.MESSAGES, Keys.message(userId, gone.conversationId(), gone.position()));
+            if (stored != null && StoredValues.messageView(stored).id().equals(gone.messageId())) {
+                position = gone.position();
+            }
+        }
+        Bytes idKey = Keys.messageId(userId, gone.conversationId(), gone.messageId());
+        if (position == null && !MessageIds.isMinted(gone.messageId())) {
+            byte[] indexed = tables.get(Table.MESSAGE_IDS, idKey);
+            position = indexed == null ? null : ByteBuffer.wrap(indexed).getLong();
+        }
+        if (position == null) {
+            position = scanFor(userId, gone.conversationId(), gone.messageId());
+        }
+        if (position != null) {
+            tables.delete(Table.MESSAGES, Keys.message(userId, gone.conversationId(), position));
+        }
+        if (!MessageIds.isMinted(gone.messageId())) {
+            tables.delete(Table.MESSAGE_IDS, idKey);
+        }
+    }
+
+    private Long scanFor(String userId, String conversationId, String messageId) {
+        Bytes prefix = Keys.messagePrefix(userId, conversationId);
+        try (KeyValueIterator<Bytes, byte[]> it = tables.range(Table.MESSAGES, prefix, Keys.after(prefix))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                if (entry.key.get().length == prefix.get().length + Long.BYTES
+                        && StoredValues.messageView(entry.value).id().equals(messageId)) {
+                    return Keys.position(entry.key);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Erasure: every key of the user, in every table. */
     private void wipe(String userId) {
         for (Table table : Table.USER_RANGED) {
             deletePrefix(table, Keys.userPrefix(userId));
@@ -98,40 +164,46 @@ public class ChatWriter {
         tables.delete(Table.PROFILES, Keys.user(userId));
     }
 
+    /** Remembers the outcome of a command sent with an idempotency key, for its retries. */
     public void remember(String userId, UUID commandId, Idempotency.Outcome outcome, Instant recordedAt) {
-        tables.put(Table.COMMANDS, Keys.command(userId, commandId), StoredValues.write(outcome));
-        tables.put(Table.COMMAND_EXPIRY, Keys.expiry(recordedAt.toEpochMilli(), userId, commandId), PRESENT);
+        tables.put(Table.OUTCOMES, Keys.command(userId, commandId), StoredValues.outcome(outcome, recordedAt));
     }
 
-    /** Forgets commands recorded before {@code cutoff}, at most {@code max} of them; returns how many. */
-    public int forgetCommandsBefore(Instant cutoff, int max) {
+    /**
+     * Forgets outcomes recorded before {@code cutoff}, looking at no more than {@code max} of them:
+     * each sweep goes on where the last one stopped, so an outcome is kept at least until the cutoff
+     * and at most one sweep of the table longer. Returns how many were forgotten.
+     */
+    public int forgetOutcomesBefore(Instant cutoff, int max) {
         List<Bytes> expired = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = tables.range(Table.COMMAND_EXPIRY, Keys.expiryUpTo(0), Keys.expiryUpTo(cutoff.toEpochMilli()))) {
-            while (it.hasNext() && expired.size() < max) {
-                expired.add(it.next().key);
+        Bytes next = null;
+        int seen = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = sweepFrom == null ? tables.all(Table.OUTCOMES)
+                : tables.rangeFrom(Table.OUTCOMES, sweepFrom)) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                if (seen++ == max) {
+                    next = entry.key;
+                    break;
+                }
+                if (StoredValues.outcomeRecordedAt(entry.value) < cutoff.toEpochMilli()) {
+                    expired.add(entry.key);
+                }
             }
         }
-        for (Bytes key : expired) {
-            tables.delete(Table.COMMANDS, Keys.commandOfExpiry(key));
-            tables.delete(Table.COMMAND_EXPIRY, key);
-        }
+        sweepFrom = next;
+        expired.forEach(key -> tables.delete(Table.OUTCOMES, key));
         return expired.size();
     }
 
-    private void put(String userId, Conversation old, Conversation now) {
-        if (old != null && !Objects.equals(old.updatedAt(), now.updatedAt())) {
-            tables.delete(Table.CONVERSATIONS_BY_ACTIVITY, activityKey(userId, old));
-        }
-        tables.put(Table.CONVERSATIONS, Keys.conversation(userId, now.id()), StoredValues.write(now));
-        tables.put(Table.CONVERSATIONS_BY_ACTIVITY, activityKey(userId, now), PRESENT);
+    private void putCold(String userId, Conversation conversation) {
+        tables.put(Table.CONVERSATIONS, Keys.conversation(userId, conversation.id()), StoredValues.conversation(conversation));
+        tables.put(Table.ACTIVITY, activityKey(userId, conversation), PRESENT);
     }
 
-    /** A deleted conversation takes its messages and index entries with it. */
-    private void delete(String userId, Conversation old) {
-        tables.delete(Table.CONVERSATIONS, Keys.conversation(userId, old.id()));
-        tables.delete(Table.CONVERSATIONS_BY_ACTIVITY, activityKey(userId, old));
-        deletePrefix(Table.MESSAGES, Keys.messagePrefix(userId, old.id()));
-        deletePrefix(Table.MESSAGE_IDS, Keys.messagePrefix(userId, old.id()));
+    private void deleteCold(String userId, Conversation conversation) {
+        tables.delete(Table.CONVERSATIONS, Keys.conversation(userId, conversation.id()));
+        tables.delete(Table.ACTIVITY, activityKey(userId, conversation));
     }
 
     private void deletePrefix(Table table, Bytes prefix) {

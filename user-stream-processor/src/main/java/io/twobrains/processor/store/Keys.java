@@ -67,26 +67,28 @@ public final class Keys {
         return new Builder().text(userId).separator().build();
     }
 
-    public static Bytes generation(String userId, String generationId) {
+    public static Bytes running(String userId, String generationId) {
         return new Builder().text(userId).separator().text(generationId).build();
+    }
+
+    /** The user and the generation of a {@link #running} key. */
+    public static String[] userAndGeneration(Bytes runningKey) {
+        byte[] key = runningKey.get();
+        int separator = 0;
+        while (key[separator] != SEPARATOR) {
+            separator++;
+        }
+        return new String[] {new String(key, 0, separator, StandardCharsets.UTF_8),
+                new String(key, separator + 1, key.length - separator - 1, StandardCharsets.UTF_8)};
     }
 
     public static Bytes command(String userId, UUID commandId) {
         return new Builder().text(userId).separator().uuid(commandId).build();
     }
 
-    public static Bytes expiry(long recordedAtMillis, String userId, UUID commandId) {
-        return new Builder().number(recordedAtMillis).text(userId).separator().uuid(commandId).build();
-    }
-
-    public static Bytes expiryUpTo(long recordedAtMillis) {
-        return new Builder().number(recordedAtMillis).build();
-    }
-
-    /** The command key an expiry key points at. */
-    public static Bytes commandOfExpiry(Bytes expiryKey) {
-        byte[] key = expiryKey.get();
-        return Bytes.wrap(Arrays.copyOfRange(key, Long.BYTES, key.length));
+    /** The part of an activity key after the user prefix, for a conversation in the head. */
+    public static byte[] activitySuffix(long updatedAtMillis, String conversationId) {
+        return new Builder().number(Long.MAX_VALUE - updatedAtMillis).text(conversationId).build().get();
     }
 
     /** The smallest key greater than every key that starts with {@code prefix}. */

@@ -8,28 +8,29 @@ import java.util.List;
  */
 public enum Table {
 
-    /** {@code userId} → seq and counters. */
-    USERS(1),
-    /** {@code userId|conversationId} → conversation. */
+    /** {@code userId} → the user's head: seq, counters, quota, running generations, hot conversations. */
+    HEADS(1),
+    /** {@code userId|conversationId} → a cold conversation (one not in the head). */
     CONVERSATIONS(2),
-    /** {@code userId|inverted updatedAt|conversationId} → nothing: conversations, most recently updated first. */
-    CONVERSATIONS_BY_ACTIVITY(3),
+    /** {@code userId|inverted updatedAt|conversationId} → nothing: cold conversations, most recently updated first. */
+    ACTIVITY(3),
     /** {@code userId|conversationId|position (8 bytes, big-endian)} → message. */
     MESSAGES(4),
-    /** {@code userId|conversationId|messageId} → position. */
+    /** {@code userId|conversationId|messageId} → position, for ids a client chose (minted ones are unique anyway). */
     MESSAGE_IDS(5),
-    /** {@code userId|commandId} → fingerprint and reply, for idempotent retries. */
-    COMMANDS(6),
-    /** {@code recordedAt|userId|commandId} → nothing: the order in which handled commands expire. */
-    COMMAND_EXPIRY(7),
+    /** {@code userId|commandId} → when, fingerprint and reply of a command sent with an idempotency key. */
+    OUTCOMES(6),
     /** {@code userId} → settings, sealed keys and MCP servers. */
     PROFILES(8),
-    /** {@code userId|generationId} → a running generation. */
-    GENERATIONS(9);
+    /**
+     * {@code userId|generationId} → the node process that runs it: every running generation with a runner
+     * of the partition, a short table the lease check reads whole.
+     */
+    RUNNING(9);
 
     /** The tables whose keys are {@code userId|...}: an erased user's range is deleted in each. */
-    public static final List<Table> USER_RANGED = List.of(
-            CONVERSATIONS, CONVERSATIONS_BY_ACTIVITY, MESSAGES, MESSAGE_IDS, COMMANDS, GENERATIONS);
+    public static final List<Table> USER_RANGED = List.of(CONVERSATIONS, ACTIVITY, MESSAGES, MESSAGE_IDS, OUTCOMES,
+            RUNNING);
 
     final byte tag;
 

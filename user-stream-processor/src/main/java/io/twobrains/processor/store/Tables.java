@@ -16,8 +16,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public class Tables {
 
-    /** The name of the store, and so of its changelog topic ({@code <application.id>-chat-state-changelog}). */
-    public static final String STORE = "chat-state";
+    /**
+     * The name of the store, and so of its changelog topic ({@code <application.id>-chat-state-v2-changelog}).
+     * v2: binary values and the user head (docs/adr/0012-the-lean-path.md); the name changed with the
+     * layout, so an old changelog is never read as the new one.
+     */
+    public static final String STORE = "chat-state-v2";
 
     private final ReadOnlyKeyValueStore<Bytes, byte[]> store;
 
@@ -39,12 +43,21 @@ public class Tables {
         return untagged(store.reverseRange(tagged(table, from), tagged(table, to)));
     }
 
+    /** Keys from {@code from} (inclusive) to the end of the table, in ascending order. */
+    public KeyValueIterator<Bytes, byte[]> rangeFrom(Table table, Bytes from) {
+        // Keys start with a user id in UTF-8, which never holds a 0xFF byte: this bound is past all of them.
+        byte[] end = new byte[9];
+        java.util.Arrays.fill(end, (byte) 0xFF);
+        end[0] = table.tag;
+        return untagged(store.range(tagged(table, from), Bytes.wrap(end)));
+    }
+
     /** Every entry of the table, in key order. */
     public KeyValueIterator<Bytes, byte[]> all(Table table) {
         return untagged(store.prefixScan(Bytes.wrap(new byte[] {table.tag}), Serdes.Bytes().serializer()));
     }
 
-    static Bytes tagged(Table table, Bytes key) {
+    public static Bytes tagged(Table table, Bytes key) {
         byte[] bytes = new byte[key.get().length + 1];
         bytes[0] = table.tag;
         System.arraycopy(key.get(), 0, bytes, 1, key.get().length);

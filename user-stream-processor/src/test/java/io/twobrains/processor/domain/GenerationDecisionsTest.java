@@ -65,6 +65,21 @@ class GenerationDecisionsTest {
     }
 
     @Test
+    void aFailedGenerationGivesItsFreeMessageBackAndAStoppedOneDoesNot() {
+        ChatSpec spec = given(new ConversationStarted("c1", null)).withPlans(TWO_A_DAY)
+                .at(Instant.parse("2026-03-10T10:00:00Z"));
+        spec.when(start("g1", "demo"))
+                .when(new CompleteGeneration("g1", "error", TokenUsage.NONE, 9, Ending.FAILED, List.of(), "provider answered 500"));
+        spec.when(start("g2", "demo"))
+                .when(new CompleteGeneration("g2", "stop", TokenUsage.NONE, 9, Ending.CANCELLED, List.of(), null));
+        run(spec, start("g3", "demo"));
+
+        spec.when(start("g4", "demo")).thenRejected(RejectionCode.LIMIT_REACHED);
+        assertThat(spec.state().user().dailyCount()).as("g2 and g3; g1 failed").isEqualTo(2);
+        assertThat(spec.state().user().monthlyCount()).isEqualTo(2);
+    }
+
+    @Test
     void theDailyLimitIsExactAndSaysWhenItResets() {
         ChatSpec spec = given(new ConversationStarted("c1", null)).withPlans(TWO_A_DAY)
                 .at(Instant.parse("2026-03-10T22:00:00Z"));
@@ -219,7 +234,23 @@ class GenerationDecisionsTest {
         assertThat(spec.state().messageIdTaken("c1", "a-g1")).isFalse();
 
         spec.when(new StartGeneration("g3", "c1", "demo", "demo", null, "a-g3", null, false, "a-g1"))
-                .thenRejected(RejectionCode.NOT_FOUND);
+                .thenRejected(RejectionCode.CONFLICT);
+    }
+
+    @Test
+    void onlyTheLastReplyOfAConversationCanBeRegenerated() {
+        ChatSpec spec = given();
+        spec.when(turn("g1", "c1", true))
+                .when(new CompleteGeneration("g1", "stop", TokenUsage.NONE, 9, Ending.COMPLETED, REPLY, null))
+                .when(turn("g2", "c1", false))
+                .when(new CompleteGeneration("g2", "stop", TokenUsage.NONE, 9, Ending.COMPLETED, REPLY, null));
+
+        spec.when(new StartGeneration("g3", "c1", "demo", "demo", null, "a-g3", null, false, "a-g1"))
+                .thenRejected(RejectionCode.CONFLICT);
+        spec.when(new StartGeneration("g4", "c1", "demo", "demo", null, "a-g4", null, false, "a-g2"))
+                .thenEvents(new GenerationStarted("g4", "c1", "demo", "demo", false, 3, 3, "a-g4", "a-g2"));
+        assertThat(spec.state().generation("g4").orElseThrow().regeneratesPosition())
+                .as("where the replaced reply stands: the fourth message").isEqualTo(4);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.twobrains.processor.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twobrains.contract.MessageIds;
 import io.twobrains.contract.RecordHeaders;
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.command.AddMcpServer;
@@ -28,7 +29,6 @@ import io.twobrains.contract.event.MessageAppended;
 import io.twobrains.contract.event.RejectionCode;
 import io.twobrains.contract.json.CommandCodec;
 import io.twobrains.contract.json.EventCodec;
-import io.twobrains.contract.json.ReplyCodec;
 import io.twobrains.contract.message.Role;
 import io.twobrains.contract.message.TextPart;
 import io.twobrains.contract.reply.Reply;
@@ -80,16 +80,19 @@ class ChatTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> commands;
     private TestOutputTopic<String, byte[]> events;
-    private TestOutputTopic<String, byte[]> replies;
+    private final StagedReplies replies = new StagedReplies();
+    private final java.util.Set<String> goneRunners = new java.util.HashSet<>();
     private TestOutputTopic<String, byte[]> deadLetters;
+    private TestOutputTopic<Bytes, byte[]> changelog;
 
     @BeforeEach
     void start() {
-        driver = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard()), "live");
+        driver = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies, runner -> !goneRunners.contains(runner)), "live");
         commands = driver.createInputTopic(Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(Topics.EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        replies = driver.createOutputTopic(Topics.REPLIES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        changelog = driver.createOutputTopic("test-live-" + Tables.STORE + "-changelog", Serdes.Bytes().deserializer(),
+                Serdes.ByteArray().deserializer());
     }
 
     @AfterEach
@@ -150,10 +153,10 @@ class ChatTopologyTest {
 
     @Test
     void rememberedCommandsAreForgottenAfterTheirRetention() {
-        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5), QuotaPlans.standard()), "short");
+        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5), QuotaPlans.standard(), new StagedReplies(), runner -> true), "short");
         TestInputTopic<String, byte[]> input = shortMemory.createInputTopic(Topics.COMMANDS,
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        CommandEnvelope command = envelope(ALICE, new StartConversation("c1", "t"), null);
+        CommandEnvelope command = envelope(ALICE, new StartConversation("c1", "t"), "fp-kept");
         input.pipeInput(ALICE, CommandCodec.toBytes(command));
         ChatReader reader = readerOf(shortMemory);
         assertThat(reader.outcome(ALICE, command.commandId())).isPresent();
@@ -286,12 +289,14 @@ class ChatTopologyTest {
             assertThat(onlyLive).as(store + ": only live").isEmpty();
         }
         assertThat(contents(driver, Table.PROFILES)).as("the profile is folded too").hasSize(1);
-        assertThat(contents(driver, Table.GENERATIONS)).as("g2 is still running").hasSize(1);
+        assertThat(contents(driver, Table.OUTCOMES)).as("the keyed command is remembered").hasSize(1);
+        assertThat(reader().runningGenerations(ALICE)).as("g2 is still running").extracting(g -> g.id())
+                .containsExactly("g2");
         assertThat(String.join(",", contents(driver, Table.MESSAGES).values()))
                 .as("a regenerated reply replaces the old one in the pages").contains("second answer")
                 .doesNotContain("first answer");
-        assertThat(contents(driver, Table.CONVERSATIONS).keySet())
-                .as("bob's erased conversation is gone").noneMatch(key -> key.contains("626f6200633100"));
+        assertThat(reader().conversations(BOB, 50, null).items()).extracting(ConversationView::id)
+                .as("bob's erased conversation is gone").containsExactly("after-erasure");
         rebuild.close();
     }
 
@@ -308,15 +313,127 @@ class ChatTopologyTest {
         assertThat(erased.isAccepted()).isTrue();
         String bobPrefix = "626f6200";
         for (Table store : Table.values()) {
-            if (store != Table.USERS && store != Table.COMMAND_EXPIRY && store != Table.COMMANDS) {
+            if (store != Table.HEADS) {
                 assertThat(contents(driver, store).keySet()).as(store.name())
                         .noneMatch(key -> key.startsWith(bobPrefix) || key.equals("626f62"));
             }
         }
-        assertThat(contents(driver, Table.COMMANDS)).as("only the erasure itself is remembered for retries")
-                .hasSize(2);
-        assertThat(reader().user(BOB).seq()).isEqualTo(5);
+        assertThat(contents(driver, Table.OUTCOMES)).as("commands without a key leave no outcome").isEmpty();
+        assertThat(reader().conversations(BOB, 50, null).items()).isEmpty();
+        assertThat(reader().runningGenerations(BOB)).isEmpty();
+        assertThat(reader().user(BOB).seq()).as("the head keeps only the seq").isEqualTo(5);
+        assertThat(reader().user(BOB).messages()).isZero();
         assertThat(reader().conversation(ALICE, "c1")).isPresent();
+    }
+
+    @Test
+    void anAppendToARecentConversationWritesTheHeadAndTheMessageOnly() {
+        send(ALICE, new StartConversation("c1", null));
+        changelog.readRecordsToList();
+
+        send(ALICE, new AppendMessage("c1", MessageIds.minted("m1"), Role.USER, List.of(new TextPart("hello"))));
+        List<TestRecord<Bytes, byte[]>> minted = changelog.readRecordsToList();
+        send(ALICE, new AppendMessage("c1", "client-chosen", Role.USER, List.of(new TextPart("hello"))));
+        List<TestRecord<Bytes, byte[]>> chosen = changelog.readRecordsToList();
+
+        assertThat(minted).extracting(record -> tableOf(record.key())).containsExactlyInAnyOrder(Table.HEADS, Table.MESSAGES);
+        assertThat(chosen).extracting(record -> tableOf(record.key()))
+                .as("an id the client chose is indexed, so that it cannot be used twice")
+                .containsExactlyInAnyOrder(Table.HEADS, Table.MESSAGES, Table.MESSAGE_IDS);
+        assertThat(send(ALICE, new AppendMessage("c1", "client-chosen", Role.USER, List.of(new TextPart("again"))))
+                .code()).isEqualTo(RejectionCode.ALREADY_EXISTS);
+    }
+
+    @Test
+    void manyConversationsListInTheirOrderWhetherRecentOrNot() {
+        java.util.Random random = new java.util.Random(7);
+        Map<String, Long> touched = new LinkedHashMap<>();
+        long tick = 0;
+        for (int i = 0; i < 40; i++) {
+            send(ALICE, new StartConversation("c" + i, null));
+            touched.put("c" + i, tick++);
+            driver.advanceWallClockTime(Duration.ofMillis(3));
+        }
+        for (int round = 0; round < 60; round++) {
+            String id = "c" + random.nextInt(40);
+            if (!touched.containsKey(id)) {
+                continue;
+            }
+            if (round % 13 == 0) {
+                send(ALICE, new DeleteConversation(id));
+                touched.remove(id);
+            } else if (round % 5 == 0) {
+                send(ALICE, new RenameConversation(id, "renamed " + round));
+                touched.put(id, tick++);
+            } else {
+                send(ALICE, new AppendMessage(id, "m" + round, Role.USER, List.of(new TextPart("bump " + round))));
+                touched.put(id, tick++);
+            }
+            driver.advanceWallClockTime(Duration.ofMillis(3));
+        }
+        List<String> expected = touched.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<ConversationView> page = reader().conversations(ALICE, 7, cursor);
+            page.items().forEach(c -> listed.add(c.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(listed).containsExactlyElementsOf(expected);
+        assertThat(contents(driver, Table.CONVERSATIONS)).as("the ones not touched lately are cold").isNotEmpty();
+        assertThat(reader().user(ALICE).conversations()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void onlyTheLastReplyCanBeRegenerated() {
+        send(ALICE, new StartConversation("c1", null));
+        for (String turn : List.of("1", "2")) {
+            send(ALICE, new StartGeneration("g" + turn, "c1", "demo", "demo", null, "a" + turn,
+                    new StartGeneration.Prompt("u" + turn, List.of(new TextPart("question " + turn))), false, null));
+            send(ALICE, new CompleteGeneration("g" + turn, "stop", TokenUsage.NONE, 1, Ending.COMPLETED,
+                    List.of(new TextPart("answer " + turn)), null));
+        }
+
+        Reply older = send(ALICE, new StartGeneration("g3", "c1", "demo", "demo", null, "a3", null, false, "a1"));
+        Reply last = send(ALICE, new StartGeneration("g4", "c1", "demo", "demo", null, "a4", null, false, "a2"));
+        send(ALICE, new CompleteGeneration("g4", "stop", TokenUsage.NONE, 1, Ending.COMPLETED,
+                List.of(new TextPart("answer 2 again")), null));
+
+        assertThat(older.code()).isEqualTo(RejectionCode.CONFLICT);
+        assertThat(last.isAccepted()).isTrue();
+        assertThat(reader().messages(ALICE, "c1", 50, null).orElseThrow().items()).extracting(MessageView::id)
+                .containsExactly("u1", "a1", "u2", "a4");
+    }
+
+    @Test
+    void aGenerationWhoseRunnerIsGoneIsEndedAsFailedAndItsFreeMessageGivenBack() {
+        TestOutputTopic<String, byte[]> ownCommands = driver.createOutputTopic(Topics.COMMANDS,
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        send(ALICE, new StartConversation("c1", null));
+        send(ALICE, new StartGeneration("g1", "c1", "demo", "demo", null, "tb-a1", null, false, null, "node-a/1"));
+        send(ALICE, new StartGeneration("g2", "c2", "demo", "demo", null, "tb-a2",
+                new StartGeneration.Prompt("u2", List.of(new TextPart("hi"))), true, null, "node-b/2"));
+        readEvents();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+        assertThat(ownCommands.isEmpty()).as("both runners live").isTrue();
+        goneRunners.add("node-a/1");
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+        List<TestRecord<String, byte[]>> failures = ownCommands.readRecordsToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+
+        assertThat(failures).as("one failure, sent once").singleElement()
+                .satisfies(record -> assertThat(record.key()).isEqualTo(ALICE));
+        assertThat(ownCommands.isEmpty()).as("not sent again once it is processed").isTrue();
+        // the driver feeds chat.commands back to the topology, as the broker does
+        assertThat(replies.takeOne().isAccepted()).isTrue();
+        assertThat(readEvents()).extracting(e -> e.payload().type()).containsExactly("GenerationFailed");
+        assertThat(reader().runningGenerations(ALICE)).extracting(g -> g.id()).containsExactly("g2");
+        assertThat(reader().user(ALICE).dailyCount()).as("g1's free message is given back").isEqualTo(1);
+        assertThat(contents(driver, Table.RUNNING)).hasSize(1);
     }
 
     @Test
@@ -347,9 +464,7 @@ class ChatTopologyTest {
 
     private Reply send(CommandEnvelope command) {
         commands.pipeInput(command.userId(), CommandCodec.toBytes(command));
-        List<byte[]> values = replies.readValuesToList();
-        assertThat(values).hasSize(1);
-        return ReplyCodec.fromBytes(values.get(0));
+        return replies.takeOne();
     }
 
     private static CommandEnvelope envelope(String user, Command command, String fingerprint) {
@@ -366,6 +481,15 @@ class ChatTopologyTest {
 
     private static ChatReader readerOf(TopologyTestDriver driver) {
         return new ChatReader(new Tables(driver.<Bytes, byte[]>getKeyValueStore(Tables.STORE)));
+    }
+
+    private static Table tableOf(Bytes storeKey) {
+        for (Table table : Table.values()) {
+            if (Tables.tagged(table, Bytes.wrap(new byte[0])).get()[0] == storeKey.get()[0]) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table has the tag of " + storeKey);
     }
 
     private static Map<String, String> contents(TopologyTestDriver driver, Table table) {

@@ -14,7 +14,6 @@ import io.twobrains.contract.command.StartGeneration;
 import io.twobrains.contract.generation.Ending;
 import io.twobrains.contract.generation.TokenUsage;
 import io.twobrains.contract.json.CommandCodec;
-import io.twobrains.contract.json.ReplyCodec;
 import io.twobrains.contract.message.Role;
 import io.twobrains.contract.message.TextPart;
 import io.twobrains.contract.reply.Reply;
@@ -52,15 +51,15 @@ class PoisonRecordsTest {
     private TopologyTestDriver live;
     private TestInputTopic<String, byte[]> commands;
     private TestOutputTopic<String, byte[]> events;
-    private TestOutputTopic<String, byte[]> replies;
+    private final StagedReplies replies = new StagedReplies();
+    private final java.util.Set<String> goneRunners = new java.util.HashSet<>();
     private TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
     void start() {
-        live = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard()), "live");
+        live = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies, runner -> !goneRunners.contains(runner)), "live");
         commands = live.createInputTopic(Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = live.createOutputTopic(Topics.EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        replies = live.createOutputTopic(Topics.REPLIES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         deadLetters = live.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
@@ -129,9 +128,7 @@ class PoisonRecordsTest {
 
     private Reply send(Command command) {
         commands.pipeInput(ALICE, CommandCodec.toBytes(envelope(command)));
-        List<byte[]> values = replies.readValuesToList();
-        assertThat(values).hasSize(1);
-        return ReplyCodec.fromBytes(values.get(0));
+        return replies.takeOne();
     }
 
     private static CommandEnvelope envelope(Command command) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twobrains.testkit.TestKafka;
 import java.time.Duration;
+import io.twobrains.processor.store.Tables;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,14 +31,21 @@ class StateLayoutIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             assertThatCode(() -> StateLayout.requireCurrent(props)).as("a new cluster").doesNotThrowAnyException();
 
-            create(admin, applicationId + "-chat-state-changelog");
+            create(admin, applicationId + "-" + Tables.STORE + "-changelog");
             assertThatCode(() -> StateLayout.requireCurrent(props)).as("the current layout").doesNotThrowAnyException();
+
+            create(admin, applicationId + "-chat-state-changelog");
+            assertThatThrownBy(() -> StateLayout.requireCurrent(props))
+                    .as("one store of JSON values (until ADR 12)")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(applicationId + "-chat-state-changelog")
+                    .hasMessageContaining("--rebuild");
 
             create(admin, applicationId + "-message-ids-changelog");
             assertThatThrownBy(() -> StateLayout.requireCurrent(props))
+                    .as("nine stores (until ADR 7)")
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(applicationId + "-message-ids-changelog")
-                    .hasMessageContaining("--rebuild");
+                    .hasMessageContaining(applicationId + "-message-ids-changelog");
         }
     }
 

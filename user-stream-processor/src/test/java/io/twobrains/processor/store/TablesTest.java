@@ -31,15 +31,15 @@ class TablesTest {
 
     @Test
     void theSameKeyInTwoTablesIsTwoEntries() {
-        tables.put(Table.USERS, key("alice"), value("user"));
+        tables.put(Table.HEADS, key("alice"), value("user"));
         tables.put(Table.PROFILES, key("alice"), value("profile"));
 
-        assertThat(text(tables.get(Table.USERS, key("alice")))).isEqualTo("user");
+        assertThat(text(tables.get(Table.HEADS, key("alice")))).isEqualTo("user");
         assertThat(text(tables.get(Table.PROFILES, key("alice")))).isEqualTo("profile");
         assertThat(tables.get(Table.CONVERSATIONS, key("alice"))).isNull();
 
-        tables.delete(Table.USERS, key("alice"));
-        assertThat(tables.get(Table.USERS, key("alice"))).isNull();
+        tables.delete(Table.HEADS, key("alice"));
+        assertThat(tables.get(Table.HEADS, key("alice"))).isNull();
         assertThat(text(tables.get(Table.PROFILES, key("alice")))).isEqualTo("profile");
     }
 
@@ -50,15 +50,15 @@ class TablesTest {
         tables.put(Table.CONVERSATIONS, Bytes.wrap(lowest), value("c-low"));
         tables.put(Table.CONVERSATIONS, key("m"), value("c-mid"));
         tables.put(Table.CONVERSATIONS, Bytes.wrap(highest), value("c-high"));
-        tables.put(Table.CONVERSATIONS_BY_ACTIVITY, Bytes.wrap(lowest), value("next table"));
-        tables.put(Table.USERS, Bytes.wrap(highest), value("table before"));
+        tables.put(Table.ACTIVITY, Bytes.wrap(lowest), value("next table"));
+        tables.put(Table.HEADS, Bytes.wrap(highest), value("table before"));
 
         assertThat(entries(tables.range(Table.CONVERSATIONS, Bytes.wrap(lowest), Bytes.wrap(highest))))
                 .containsExactly("00=c-low", "6d=c-mid", "ffff=c-high");
         assertThat(entries(tables.reverseRange(Table.CONVERSATIONS, Bytes.wrap(lowest), Bytes.wrap(highest))))
                 .containsExactly("ffff=c-high", "6d=c-mid", "00=c-low");
         assertThat(entries(tables.all(Table.CONVERSATIONS))).containsExactly("00=c-low", "6d=c-mid", "ffff=c-high");
-        assertThat(entries(tables.all(Table.CONVERSATIONS_BY_ACTIVITY))).containsExactly("00=next table");
+        assertThat(entries(tables.all(Table.ACTIVITY))).containsExactly("00=next table");
         assertThat(entries(tables.range(Table.CONVERSATIONS, key("m"), key("m")))).containsExactly("6d=c-mid");
     }
 
