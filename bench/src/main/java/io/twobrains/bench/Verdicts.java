@@ -36,16 +36,25 @@ final class Verdicts {
                 : number(summary, "throughputPerSecond");
     }
 
-    /** Capacity of {@code a} over that of {@code b}; 0 when {@code b} held nothing. */
+    /** What a ratio says when one of its sides was not measured: a number there would read as a measurement. */
+    static final String NOT_MEASURED = "not measured (a side held no rate)";
+
+    /** Capacity of {@code a} over that of {@code b}; NaN when {@code b} held nothing (0 when only {@code a} did not). */
     static double capacityRatio(Map<String, Object> a, Map<String, Object> b) {
         double below = capacity(b);
-        return below == 0 ? 0 : ratio(capacity(a) / below);
+        return below == 0 ? Double.NaN : ratio(capacity(a) / below);
     }
 
-    /** CPU per request of {@code a} over that of {@code b}; 0 when either was not measured. */
+    /** CPU per request of {@code a} over that of {@code b}; NaN when either was not measured. */
     static double cpuRatio(Map<String, Object> a, Map<String, Object> b) {
+        double above = number(a, "cpuMsPerRequest");
         double below = number(b, "cpuMsPerRequest");
-        return below == 0 ? 0 : ratio(number(a, "cpuMsPerRequest") / below);
+        return above == 0 || below == 0 ? Double.NaN : ratio(above / below);
+    }
+
+    /** A ratio as the JSON and the chart show it: its value, or {@link #NOT_MEASURED}. */
+    static Object shown(double ratio) {
+        return Double.isNaN(ratio) ? NOT_MEASURED : ratio;
     }
 
     /** The write scenario's {@code ratios} and {@code targets}, from the summaries of its measurements. */
@@ -54,21 +63,25 @@ final class Verdicts {
         Map<String, Object> http = summary(figures, HTTP);
         Map<String, Object> service = summary(figures, SERVICE_ON);
         Map<String, Object> ratios = new LinkedHashMap<>();
-        ratios.put("processor / relay (highest rate)", capacityRatio(processor, summary(figures, RELAY)));
-        ratios.put("HTTP / shared-db service, on (highest rate)", capacityRatio(http, service));
-        ratios.put("HTTP / shared-db service, off (highest rate)", capacityRatio(http, summary(figures, SERVICE_OFF)));
+        double processorOverRelay = capacityRatio(processor, summary(figures, RELAY));
+        double httpOverService = capacityRatio(http, service);
+        ratios.put("processor / relay (highest rate)", shown(processorOverRelay));
+        ratios.put("HTTP / shared-db service, on (highest rate)", shown(httpOverService));
+        ratios.put("HTTP / shared-db service, off (highest rate)", shown(capacityRatio(http, summary(figures, SERVICE_OFF))));
         if (figures.get(BARE_ON) instanceof Map) {
-            ratios.put("HTTP / bare JDBC, on (highest rate)", capacityRatio(http, summary(figures, BARE_ON)));
+            ratios.put("HTTP / bare JDBC, on (highest rate)", shown(capacityRatio(http, summary(figures, BARE_ON))));
         }
-        ratios.put("CPU per append, HTTP / shared-db service, on", cpuRatio(http, service));
+        ratios.put("CPU per append, HTTP / shared-db service, on", shown(cpuRatio(http, service)));
+        ratios.put("CPU per append, shared-db service, on / off",
+                shown(cpuRatio(service, summary(figures, SERVICE_OFF))));
         List<Verdict> targets = new ArrayList<>(List.of(
                 Verdict.atLeast("HTTP appends >= 1.5x the shared-db service's highest rate (synchronous_commit=on)",
-                        (double) ratios.get("HTTP / shared-db service, on (highest rate)"), 1.5),
+                        httpOverService, 1.5),
                 latency("HTTP append p50 <= 5 ms at 70% of its highest rate", http, "p50Ms", 5),
                 latency("HTTP append p99 <= 20 ms at 70% of its highest rate", http, "p99Ms", 20)));
         cpuTarget("CPU per append <= the shared-db service's (ratio <= 1)", http, service).ifPresent(targets::add);
         targets.add(Verdict.atLeast("processor path >= 0.5x the transactional relay's highest rate",
-                (double) ratios.get("processor / relay (highest rate)"), 0.5));
+                processorOverRelay, 0.5));
         return withTargets(ratios, targets);
     }
 
@@ -86,16 +99,16 @@ final class Verdicts {
             Map<String, Object> service = summary(theirs, size);
             double ratio = capacityRatio(mine, service);
             double cpu = cpuRatio(mine, service);
-            ratios.put("twobrains / shared-db service @ " + size + " (highest rate)", ratio);
-            ratios.put("CPU per page, twobrains / shared-db service @ " + size, cpu);
+            ratios.put("twobrains / shared-db service @ " + size + " (highest rate)", shown(ratio));
+            ratios.put("CPU per page, twobrains / shared-db service @ " + size, shown(cpu));
             targets.add(Verdict.atLeast("pages >= 1.5x the shared-db service's highest rate @ " + size, ratio, 1.5));
             targets.add(latency("page p99 <= 5 ms at 70% of its highest rate @ " + size, mine, "p99Ms", 5));
             cpuTarget("CPU per page <= the shared-db service's @ " + size + " (ratio <= 1)", mine, service)
                     .ifPresent(targets::add);
         }
         double flat = flatness(ours);
-        ratios.put("twobrains p99 largest / smallest", flat);
-        ratios.put("shared-db service p99 largest / smallest", flatness(theirs));
+        ratios.put("twobrains p99 largest / smallest", shown(flat));
+        ratios.put("shared-db service p99 largest / smallest", shown(flatness(theirs)));
         targets.add(Verdict.atMost("twobrains page p99 flat within 2x from smallest to largest history", flat, 2));
         return withTargets(ratios, targets);
     }
@@ -124,18 +137,16 @@ final class Verdicts {
 
     /** CPU per request of ours at most theirs; no verdict when either was not measured (a stack at --url without --pids). */
     private static Optional<Verdict> cpuTarget(String target, Map<String, Object> ours, Map<String, Object> theirs) {
-        if (number(ours, "cpuMsPerRequest") == 0 || number(theirs, "cpuMsPerRequest") == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Verdict.atMost(target, cpuRatio(ours, theirs), 1));
+        double ratio = cpuRatio(ours, theirs);
+        return Double.isNaN(ratio) ? Optional.empty() : Optional.of(Verdict.atMost(target, ratio, 1));
     }
 
-    /** p99 at the last size over p99 at the first. */
+    /** p99 at the last size over p99 at the first; NaN when either was not measured. */
     static double flatness(Map<String, Object> bySize) {
         List<String> sizes = new ArrayList<>(bySize.keySet());
         double first = number(summary(bySize, sizes.get(0)), "p99Ms");
         double last = number(summary(bySize, sizes.get(sizes.size() - 1)), "p99Ms");
-        return first == 0 ? 0 : ratio(last / first);
+        return first == 0 || last == 0 ? Double.NaN : ratio(last / first);
     }
 
     /** Three decimals: a ratio far below one still shows how far. */

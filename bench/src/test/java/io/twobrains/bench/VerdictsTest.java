@@ -61,6 +61,32 @@ class VerdictsTest {
     }
 
     @Test
+    void aRatioOverABaselineThatHeldNothingSaysSoInsteadOfShowingANumber() {
+        Map<String, Object> figures = Results.write(90_000, 180_000, 0, 0, 28_000, 4, 15);
+        Map<String, Object> nothing = new LinkedHashMap<>(Map.of("requests", 0L, "throughputPerSecond", 0.0,
+                "maxRatePerSecond", 0.0));
+        figures.put(Verdicts.HTTP, nothing);
+        figures.put(Verdicts.SERVICE_ON, new LinkedHashMap<>(nothing));
+
+        Map<String, Object> verdicts = Verdicts.write(figures);
+
+        assertThat(ratios(verdicts)).containsEntry("HTTP / shared-db service, on (highest rate)", Verdicts.NOT_MEASURED)
+                .containsEntry("HTTP / shared-db service, off (highest rate)", 0.0)
+                .containsEntry("CPU per append, HTTP / shared-db service, on", Verdicts.NOT_MEASURED)
+                .containsEntry("processor / relay (highest rate)", 0.5);
+        assertThat(met(verdicts)).first().isEqualTo(false);
+    }
+
+    @Test
+    void synchronousCommitOnIsSetAgainstOffByCpuPerAppendOfTheService() {
+        Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 14_000, 28_000, 4, 15);
+        asMap(figures.get(Verdicts.SERVICE_ON)).put("cpuMsPerRequest", 1.5);
+        asMap(figures.get(Verdicts.SERVICE_OFF)).put("cpuMsPerRequest", 1.2);
+
+        assertThat(ratios(Verdicts.write(figures))).containsEntry("CPU per append, shared-db service, on / off", 1.25);
+    }
+
+    @Test
     void readFlatnessIsP99AtTheLargestHistoryOverP99AtTheSmallest() {
         Map<String, Object> verdicts = Verdicts.read(Results.read(15_000, 10_000, 2.5, 3.0, 5.0));
 
