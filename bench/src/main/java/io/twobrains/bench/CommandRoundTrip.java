@@ -71,8 +71,16 @@ final class CommandRoundTrip implements AutoCloseable {
         return new CommandRoundTrip(bootstrap, Topics.COMMANDS, Topics.EVENTS);
     }
 
-    /** Emits true when the command's first event is committed and is not a rejection. */
+    /** Emits true when the command's first event is committed and is not a rejection; an error after 30 s. */
     Mono<Boolean> send(String userId, Command command) {
+        return send(userId, command, TIMEOUT);
+    }
+
+    /**
+     * As {@link #send(String, Command)}, waiting up to {@code patience}: seeding puts a thousand commands of
+     * one user in flight, and on a busy machine the last of them waits longer than a measured request may.
+     */
+    Mono<Boolean> send(String userId, Command command, Duration patience) {
         return Mono.defer(() -> {
             CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID(), userId, Instant.now(), command, null);
             CompletableFuture<Boolean> answered = new CompletableFuture<>();
@@ -84,7 +92,7 @@ final class CommandRoundTrip implements AutoCloseable {
                             answered.completeExceptionally(error);
                         }
                     });
-            return Mono.fromFuture(answered).timeout(TIMEOUT).doFinally(signal -> pending.remove(envelope.commandId()));
+            return Mono.fromFuture(answered).timeout(patience).doFinally(signal -> pending.remove(envelope.commandId()));
         });
     }
 

@@ -94,11 +94,12 @@ final class ReadScenario {
     private static double seedThroughProcessor(CommandRoundTrip commands, String user, int size, int inFlight) {
         long start = System.nanoTime();
         Users.startConversations(commands, List.of(user));
+        Duration patience = Duration.ofMinutes(30);
         long accepted = Flux.range(0, size)
                 .flatMap(i -> commands.send(user, new AppendMessage("c1", "m" + i, Role.USER,
-                        List.of(new TextPart(WriteScenario.TEXT)))), inFlight)
+                        List.of(new TextPart(WriteScenario.TEXT))), patience), inFlight)
                 .filter(ok -> ok)
-                .count().block(Duration.ofMinutes(30));
+                .count().block(patience);
         if (accepted != size) {
             throw new IllegalStateException("only " + accepted + " of " + size + " seeded messages were accepted");
         }
