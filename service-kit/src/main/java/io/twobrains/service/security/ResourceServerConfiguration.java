@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one JWT set-up of every twobrains API: stateless bearer tokens checked against the issuer's
@@ -33,10 +34,15 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 public class ResourceServerConfiguration {
 
-    /** Signature (RS256, the issuer's JWKS), issuer, audience, expiry and subject: once per token per node. */
+    /**
+     * Signature (RS256, the issuer's JWKS), issuer, audience, expiry and subject: once per token per node.
+     * The keys are fetched again for an unknown key at most once per {@code jwks-refetch-interval}.
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+        IssuerKeys keys = new IssuerKeys(WebClient.create(), properties.jwkSetUri(), properties.jwksRefetchInterval(),
+                clock);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(TokenValidators.forProperties(properties, clock));
