@@ -25,7 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The one JWT set-up of every twobrains API: stateless bearer tokens checked against the issuer's
  * JWKS (signature, issuer, audience, expiry); {@code roles} become {@code ROLE_*} authorities.
- * Health, metrics and the OpenAPI documents are open; everything else needs a token.
+ * Health, metrics (on the management port) and the OpenAPI documents are open; everything else needs a token.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -62,8 +62,9 @@ public class ResourceServerConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
+                        // The actuator serves only health, info and metrics, on the management port; on the
+                        // public port nothing answers there (404), token or not.
+                        .pathMatchers("/actuator/**", "/actuator", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("admin")
                         .anyExchange().authenticated())
