@@ -59,8 +59,7 @@ class ChatController {
     Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> chat(ChatUser user, ServerHttpRequest request,
             @RequestHeader(value = ChatHeaders.IDEMPOTENCY_KEY, required = false) String key) {
         return DataBufferUtils.join(request.getBody(), Limits.MAX_CHAT_BODY_BYTES)
-                .onErrorMap(DataBufferLimitException.class, e -> new ApiProblem(HttpStatus.CONTENT_TOO_LARGE,
-                        "the request body is larger than " + Limits.MAX_CHAT_BODY_BYTES / 1024 + " KiB"))
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
                 .switchIfEmpty(Mono.error(() -> ApiProblem.badRequest("the body must be a JSON object {id, messages, trigger}")))
                 .map(ChatController::json)
                 .flatMap(body -> {
@@ -117,6 +116,17 @@ class ChatController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .body(chunks.map(chunk -> ServerSentEvent.builder(chunk).build()));
+    }
+
+    /**
+     * A body without a length, cut off at the limit: how much more would come is unknown, so the
+     * connection closes after the answer rather than read the rest.
+     */
+    private static ApiProblem tooLarge() {
+        ApiProblem problem = new ApiProblem(HttpStatus.CONTENT_TOO_LARGE,
+                "the request body is larger than " + Limits.MAX_CHAT_BODY_BYTES / 1024 + " KiB");
+        problem.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return problem;
     }
 
     private static JsonNode json(DataBuffer buffer) {
