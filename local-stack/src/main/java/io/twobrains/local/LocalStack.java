@@ -187,7 +187,8 @@ public final class LocalStack implements AutoCloseable {
         return node.getBean(ChatStreams.class);
     }
 
-    private void stopNode() {
+    /** Stops the stack's own node as a deployment would (its context closes; running replies drain first). */
+    public synchronized void stopNode() {
         if (node != null) {
             started.remove(node);
             node.close();
