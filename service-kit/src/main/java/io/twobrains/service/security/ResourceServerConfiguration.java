@@ -20,11 +20,12 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one JWT set-up of every twobrains API: stateless bearer tokens checked against the issuer's
  * JWKS (signature, issuer, audience, expiry); {@code roles} become {@code ROLE_*} authorities.
- * Health, metrics and the OpenAPI documents are open; everything else needs a token.
+ * Health, metrics (on the management port) and the OpenAPI documents are open; everything else needs a token.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -33,10 +34,15 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 public class ResourceServerConfiguration {
 
-    /** Signature (RS256, the issuer's JWKS), issuer, audience, expiry and subject: once per token per node. */
+    /**
+     * Signature (RS256, the issuer's JWKS), issuer, audience, expiry and subject: once per token per node.
+     * The keys are fetched again for an unknown key at most once per {@code jwks-refetch-interval}.
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+        IssuerKeys keys = new IssuerKeys(WebClient.create(), properties.jwkSetUri(), properties.jwksRefetchInterval(),
+                clock);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(TokenValidators.forProperties(properties, clock));
@@ -56,8 +62,9 @@ public class ResourceServerConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
+                        // The actuator serves only health, info and metrics, on the management port; on the
+                        // public port nothing answers there (404), token or not.
+                        .pathMatchers("/actuator/**", "/actuator", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("admin")
                         .anyExchange().authenticated())
