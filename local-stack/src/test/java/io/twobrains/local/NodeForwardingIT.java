@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,9 +27,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * With two nodes, a read or a write reaches the node that holds the user's partition, whichever node
  * it arrives at, carrying the caller's token; while partitions move it is a 503 with Retry-After,
- * never a wrong answer; and a request one node sent on is never sent on again.
+ * never a wrong answer; a request one node sent on is never sent on again; and a user's rate limit
+ * counts the user's requests through every door together.
  */
 class NodeForwardingIT {
+
+    private static final int PER_MINUTE = 6;
 
     private LocalStack stack;
 
@@ -41,7 +45,8 @@ class NodeForwardingIT {
 
     @Test
     void requestsAreAnsweredByTheNodeThatHoldsTheUserWhereverTheyArrive() throws Exception {
-        stack = LocalStack.start(LocalStackSettings.freePorts(Stacks.tempDir("twobrains-forwarding")), false);
+        stack = LocalStack.start(LocalStackSettings.freePorts(Stacks.tempDir("twobrains-forwarding"))
+                .with(Map.of("twobrains.chat.requests-per-minute", PER_MINUTE)), false);
         Map<String, Long> seqs = new LinkedHashMap<>();
         for (int u = 0; u < 12; u++) {
             ApiClient api = Stacks.client(stack, "fwd-" + u);
@@ -87,6 +92,22 @@ class NodeForwardingIT {
             assertThat(sentOnAgain.header("Retry-After")).isNotNull();
         }
         assertThat(owners).as("both nodes hold some of the users").hasSize(2);
+
+        // A user's requests all reach the node that holds the user, so the per-user limit holds across nodes:
+        // the requests of a minute, spread over both doors, are counted together.
+        String limited = "fwd-limited";
+        String token = Stacks.devToken(stack, limited);
+        Map<String, Object> regenerateNothing = Map.of("id", "nowhere", "messages", List.of(), "trigger", "regenerate-message");
+        for (int i = 0; i < PER_MINUTE; i++) {
+            ApiClient api = new ApiClient(i % 2 == 0 ? stack.doorUrl() : secondUrl, token);
+            assertThat(untilNotMoving(() -> api.post("/api/chat", regenerateNothing)).status()).as("request " + i)
+                    .isEqualTo(404);
+        }
+        for (URI entry : new URI[] {stack.doorUrl(), secondUrl}) {
+            Response refused = new ApiClient(entry, token).post("/api/chat", regenerateNothing);
+            assertThat(refused.status()).as("request " + (PER_MINUTE + 1) + " through " + entry).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isNotNull();
+        }
     }
 
     private static void awaitTwoInstancesWithPartitions(KafkaStreams streams) throws InterruptedException {
