@@ -6,7 +6,7 @@ import { LightElement } from './light-element.js';
 import { store } from '../lib/store.js';
 import { get } from '../lib/api.js';
 import { explain } from '../lib/errors.js';
-import { isoDate, daysAgo } from '../lib/time.js';
+import { isoDate, daysAgo, daysBetween } from '../lib/time.js';
 import { drawChart } from './charts.js';
 
 const number = value => (value ?? 0).toLocaleString();
@@ -47,15 +47,15 @@ class TbAdmin extends LightElement {
   async updated(changed) {
     if (!changed.has('report') || !this.report) return;
     this.charts.forEach(chart => chart?.stopResizing());
-    const days = this.report.days.map(day => String(day.date));
+    const byDay = new Map(this.report.days.map(day => [String(day.date), day]));
+    const days = daysBetween(String(this.report.from), String(this.report.to));
+    const figure = name => days.map(day => byDay.get(day)?.[name] || 0);
     this.charts = await Promise.all([
-      drawChart(this.querySelector('#admin-messages'), { days, series: [
-        { label: 'messages', values: this.report.days.map(day => day.messages) },
-        { label: 'active users', values: this.report.days.map(day => day.activeUsers) }], kind: 'lines' }),
+      drawChart(this.querySelector('#admin-messages'), { days, kind: 'lines', series: [
+        { label: 'messages', values: figure('messages') }, { label: 'active users', values: figure('activeUsers') }] }),
       drawChart(this.querySelector('#admin-tokens'), { days, stacked: true, series: [
-        { label: 'input', values: this.report.days.map(day => day.inputTokens) },
-        { label: 'output', values: this.report.days.map(day => day.outputTokens) },
-        { label: 'reasoning', values: this.report.days.map(day => day.reasoningTokens) }] }),
+        { label: 'input', values: figure('inputTokens') }, { label: 'output', values: figure('outputTokens') },
+        { label: 'reasoning', values: figure('reasoningTokens') }] }),
     ]);
   }
 

@@ -27,6 +27,10 @@ class TbComposer extends LightElement {
     store.removeEventListener('change', this.onChange);
   }
 
+  firstUpdated() {
+    this.input.focus();
+  }
+
   get input() {
     return this.querySelector('textarea');
   }

@@ -95,7 +95,7 @@ class TbSidebar extends LightElement {
           this.renaming = conversation.id;
           this.updateComplete.then(() => this.querySelector('.rename-input')?.focus());
         }}>✎</button>
-        <button class="icon-button" aria-label="Delete ${title}" title="Delete" @click=${() => this.remove(conversation)}>🗑</button>
+        <button class="icon-button" aria-label="Delete ${title}" title="Delete" @click=${() => this.remove(conversation)}>×</button>
       </span>
     </li>`;
   }

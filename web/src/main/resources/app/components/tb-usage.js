@@ -6,7 +6,7 @@ import { LightElement } from './light-element.js';
 import { store } from '../lib/store.js';
 import { get } from '../lib/api.js';
 import { explain } from '../lib/errors.js';
-import { isoDate, daysAgo } from '../lib/time.js';
+import { isoDate, daysAgo, daysBetween } from '../lib/time.js';
 import { drawChart, colour } from './charts.js';
 
 export function meter(label, window) {
@@ -31,7 +31,8 @@ class TbUsage extends LightElement {
     this.onChange = () => this.requestUpdate();
     store.addEventListener('change', this.onChange);
     store.refreshUsage();
-    get(`/api/usage/stats?from=${isoDate(daysAgo(29))}&to=${isoDate(new Date())}`)
+    this.range = daysBetween(isoDate(daysAgo(29)), isoDate(new Date()));
+    get(`/api/usage/stats?from=${this.range[0]}&to=${this.range.at(-1)}`, { fresh: true })
       .then(stats => { this.stats = stats; }, error => { this.notice = explain(error); });
   }
 
@@ -49,8 +50,10 @@ class TbUsage extends LightElement {
 
   async updated(changed) {
     if (changed.has('stats') && this.stats) {
-      const days = this.stats.days.map(day => String(day.date));
-      const series = this.models().map(model => ({ label: model, values: this.stats.days.map(day => day.models?.[model]?.messages || 0) }));
+      // Every day of the range, those without messages too, so the days keep their places.
+      const byDay = new Map(this.stats.days.map(day => [String(day.date), day]));
+      const days = this.range;
+      const series = this.models().map(model => ({ label: model, values: days.map(day => byDay.get(day)?.models?.[model]?.messages || 0) }));
       this.chart?.stopResizing();
       this.chart = await drawChart(this.querySelector('#usage-chart'), { days, series, stacked: true });
     }

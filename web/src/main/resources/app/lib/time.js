@@ -23,3 +23,15 @@ export function daysAgo(n) {
   d.setUTCDate(d.getUTCDate() - n);
   return d;
 }
+
+/** Every day from one ISO date to another, inclusive (at most a few years' worth). */
+export function daysBetween(from, to) {
+  const days = [];
+  const day = new Date(`${from}T00:00:00Z`);
+  const end = new Date(`${to}T00:00:00Z`);
+  while (day <= end && days.length < 3700) {
+    days.push(isoDate(day));
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return days;
+}

@@ -40,9 +40,9 @@ public record DevOidcProperties(
 
     /** Used when {@code twobrains.oidc.demo-users} is not set: alice and bob without roles, admin with role admin. */
     public static final List<DemoUser> DEFAULT_DEMO_USERS = List.of(
-            new DemoUser("alice", DEMO_PASSWORD, List.of()),
-            new DemoUser("bob", DEMO_PASSWORD, List.of()),
-            new DemoUser("admin", DEMO_PASSWORD, List.of("admin")));
+            new DemoUser("alice", DEMO_PASSWORD, List.of(), null),
+            new DemoUser("bob", DEMO_PASSWORD, List.of(), null),
+            new DemoUser("admin", DEMO_PASSWORD, List.of("admin"), null));
 
     public DevOidcProperties {
         issuer = requireHttpUrl("twobrains.oidc.issuer", issuer);
@@ -80,10 +80,6 @@ public record DevOidcProperties(
      * @param plan     the quota plan, copied into the {@code plan} claim; none (the default plan) when not set
      */
     public record DemoUser(String username, String password, List<String> roles, String plan) {
-
-        public DemoUser(String username, String password, List<String> roles) {
-            this(username, password, roles, null);
-        }
 
         public DemoUser {
             if (username == null || username.isBlank()) {
