@@ -84,7 +84,7 @@ class BrowserSecurity {
     /** Before the API's chain, which takes every other request. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain browserSecurity(ServerHttpSecurity http, LoginProvider provider,
+    SecurityWebFilterChain browserPages(ServerHttpSecurity http, LoginProvider provider,
             ServerOAuth2AuthorizedClientRepository sessionClients, ServerCsrfTokenRepository xsrfTokens,
             LoginProperties login, AppPage page) {
         ServerWebExchangeMatcher browserPaths = ServerWebExchangeMatchers.pathMatchers(
