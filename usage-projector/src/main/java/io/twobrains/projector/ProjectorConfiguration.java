@@ -18,6 +18,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import io.twobrains.contract.TopicChecks;
+import io.twobrains.contract.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,9 +71,20 @@ class ProjectorConfiguration {
         return new BatchFolder(transactions, projection, offsets, deadLetters);
     }
 
+    /**
+     * Refuses a cluster whose chat topics are not as twobrains needs them (a compacted or expiring
+     * chat.events, partition counts that differ). Topics not made yet are the node's to make: the
+     * projector waits for them in its loop.
+     */
     @Bean
     @ConditionalOnProperty(name = "twobrains.projector.mode", havingValue = "live", matchIfMissing = true)
-    ProjectorLoop projectorLoop(KafkaProperties kafka, ProjectorProperties properties, BatchFolder folder, Offsets offsets) {
+    ProjectorLoop projectorLoop(KafkaProperties kafka, ProjectorProperties properties, BatchFolder folder, Offsets offsets)
+            throws Exception {
+        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+            if (admin.listTopics().names().get().contains(Topics.EVENTS)) {
+                TopicChecks.requireSound(admin);
+            }
+        }
         return new ProjectorLoop(new KafkaConsumer<>(consumerConfig(kafka, properties)), folder, offsets, properties);
     }
 

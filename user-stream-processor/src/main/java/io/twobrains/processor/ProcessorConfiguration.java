@@ -2,11 +2,14 @@ package io.twobrains.processor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.twobrains.contract.TopicChecks;
 import io.twobrains.contract.Topics;
 import io.twobrains.messaging.KafkaClients;
 import io.twobrains.messaging.PendingReplies;
 import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.feed.UserFeed;
+import io.twobrains.processor.lease.NodeIdentity;
+import io.twobrains.processor.lease.NodeLiveness;
 import io.twobrains.processor.kafka.ChatStreams;
 import io.twobrains.processor.kafka.StreamsSettings;
 import io.twobrains.processor.kafka.UserLocator;
@@ -51,15 +54,29 @@ class ProcessorConfiguration {
         return new UserFeed(Duration.ofMinutes(2), clock);
     }
 
+    /** This node process, as the runner of its generations. */
+    @Bean
+    NodeIdentity nodeIdentity(ProcessorProperties properties) {
+        return NodeIdentity.started(properties.resolvedAdvertisedHost() + ":" + properties.internalPort());
+    }
+
+    /** Which runners are alive, from their heartbeats (the command side hears them on chat.control). */
+    @Bean
+    NodeLiveness nodeLiveness(NodeIdentity self, ProcessorProperties properties, Clock clock) {
+        return new NodeLiveness(self.instance(), properties.runnerLease(), clock);
+    }
+
     /** The processor creates the chat topics it needs if they are missing, so a fresh cluster just works. */
     @Bean
     ChatStreams chatStreams(ProcessorProperties properties, QuotaProperties quota, KafkaProperties kafka,
-            PendingReplies pending, UserFeed feed) throws Exception {
+            PendingReplies pending, UserFeed feed, NodeLiveness liveness) throws Exception {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Topics.ensure(admin, properties.partitions(), (short) properties.replicationFactor());
+            TopicChecks.requireSound(admin);
         }
         return ChatStreams.live(properties.commandRetention(), plans(quota),
-                StreamsSettings.live(properties, kafka.buildStreamsProperties()), pending::complete, feed::publish);
+                StreamsSettings.live(properties, kafka.buildStreamsProperties()), pending::complete, feed::publish,
+                liveness::isAlive);
     }
 
     static QuotaPlans plans(QuotaProperties quota) {

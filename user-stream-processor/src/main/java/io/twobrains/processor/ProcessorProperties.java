@@ -30,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param readWait         how long a read waits for {@code X-Chat-Min-Seq} before answering 503
  * @param transactionTimeout how long the broker lets a transaction stay open before aborting it; after an
  *                         instance dies with its state directory, readers of {@code chat.events} wait this long
+ * @param sessionTimeout   how long a node may go without a heartbeat before the group gives its partitions to
+ *                         the others (Kafka's default is 45 s; a killed node's users wait this long)
+ * @param runnerLease      how long a node process may go unheard on {@code chat.control} before the processor
+ *                         ends its running generations as failed
  * @param streams          any other Kafka Streams setting, passed through
  */
 @Validated
@@ -46,6 +50,8 @@ public record ProcessorProperties(
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("5s") @NotNull Duration readWait,
         @DefaultValue("10s") @NotNull Duration transactionTimeout,
+        @DefaultValue("15s") @NotNull Duration sessionTimeout,
+        @DefaultValue("15s") @NotNull Duration runnerLease,
         Map<String, String> streams) {
 
     public ProcessorProperties {

@@ -15,6 +15,7 @@ class PerUserRequestsTest {
         assertThat(PerUserRequests.test(HttpMethod.POST, "/api/chat")).isTrue();
         assertThat(PerUserRequests.test(HttpMethod.GET, "/api/chat/c1/stream")).isTrue();
         assertThat(PerUserRequests.test(HttpMethod.GET, "/api/events")).isTrue();
+        assertThat(PerUserRequests.test(HttpMethod.GET, "/api/usage")).as("the quota, kept where it is enforced").isTrue();
     }
 
     @Test
@@ -28,7 +29,7 @@ class PerUserRequestsTest {
     @Test
     void readsOfTheGlobalBrainAndEverythingOutsideTheApiStayWhereTheyArrive() {
         assertThat(PerUserRequests.test(HttpMethod.GET, "/api/settings")).isFalse();
-        assertThat(PerUserRequests.test(HttpMethod.GET, "/api/usage")).isFalse();
+        assertThat(PerUserRequests.test(HttpMethod.GET, "/api/usage/stats")).isFalse();
         assertThat(PerUserRequests.test(HttpMethod.GET, "/api/models")).isFalse();
         assertThat(PerUserRequests.test(HttpMethod.GET, "/api/admin/analytics")).isFalse();
         assertThat(PerUserRequests.test(HttpMethod.GET, "/api/conversationsX")).isFalse();

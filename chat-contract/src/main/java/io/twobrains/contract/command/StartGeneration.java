@@ -15,10 +15,19 @@ import java.util.List;
  * @param prompt             the user's new message; absent when regenerating
  * @param createConversation create the conversation if it does not exist
  * @param regenerates        the assistant message this reply replaces, when regenerating
+ * @param runner             the node process that runs the generation (its instance id): while that process
+ *                           lives, the generation is its to end; once it is gone, the processor ends it as failed
  */
 public record StartGeneration(String generationId, String conversationId, String model, String provider,
         @Nullable String plan, @Nullable String messageId, @Nullable Prompt prompt, boolean createConversation,
-        @Nullable String regenerates) implements Command, ProfileScoped, ConversationScoped {
+        @Nullable String regenerates, @Nullable String runner) implements Command, ProfileScoped, ConversationScoped {
+
+    /** A start with no runner named (tools and tests): only the processor's long timeout ends it if it is lost. */
+    public StartGeneration(String generationId, String conversationId, String model, String provider,
+            @Nullable String plan, @Nullable String messageId, @Nullable Prompt prompt, boolean createConversation,
+            @Nullable String regenerates) {
+        this(generationId, conversationId, model, provider, plan, messageId, prompt, createConversation, regenerates, null);
+    }
 
     /** The user's message that a generation answers. */
     public record Prompt(String messageId, List<Part> parts) {

@@ -6,6 +6,7 @@ import io.twobrains.command.api.CommandIds;
 import io.twobrains.command.chat.provider.DemoChatModel;
 import io.twobrains.command.kafka.CommandBus;
 import io.twobrains.contract.MessageIds;
+import io.twobrains.processor.lease.NodeIdentity;
 import io.twobrains.contract.command.Command;
 import io.twobrains.contract.command.CommandEnvelope;
 import io.twobrains.contract.command.CompleteGeneration;
@@ -67,11 +68,14 @@ public class ChatService {
     private final McpTools mcpTools;
     private final DeltaFollower follower;
     private final CommandApiProperties commandApi;
-    private final StopSignals stopSignals;
+    private final ControlSignals stopSignals;
+    /** This node process: it runs the generations it starts, and the processor knows it as their runner. */
+    private final NodeIdentity node;
 
     ChatService(ProcessorReads reads, ModelGateway gateway, CommandBus bus, Generations generations, ChatLimits limits,
             DeltaLog deltas, ChatProperties properties, Clock clock, McpTools mcpTools, DeltaFollower follower,
-            CommandApiProperties commandApi, StopSignals stopSignals) {
+            CommandApiProperties commandApi, ControlSignals stopSignals, NodeIdentity node) {
+        this.node = node;
         this.commandApi = commandApi;
         this.stopSignals = stopSignals;
         this.mcpTools = mcpTools;
@@ -168,7 +172,7 @@ public class ChatService {
                         request.parts())
                 : null;
         StartGeneration start = new StartGeneration(generationId, request.conversationId(), model.id(), model.provider(),
-                user.plan(), messageId, prompt, true, regenerates);
+                user.plan(), messageId, prompt, true, regenerates, node.instance());
         limits.acquire(user.id());
         String regenerated = regenerates;
         Mono<GenerationRun> started = bus.send(new CommandEnvelope(identity.commandId(), user.id(), clock.instant(), start,

@@ -9,17 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twobrains.contract.ContentRules;
 import io.twobrains.contract.view.ConversationView;
 import io.twobrains.contract.view.Page;
-import io.twobrains.processor.ProcessorProperties;
-import io.twobrains.processor.kafka.UserLocator;
-import io.twobrains.processor.store.ChatReader;
-import io.twobrains.processor.store.Cursors;
 import io.twobrains.service.problem.ApiProblem;
 import io.twobrains.service.security.ChatUser;
 import io.twobrains.service.web.ChatHeaders;
-import io.twobrains.service.web.SeqWait;
-import java.time.Duration;
-import java.util.function.Function;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads of conversations and messages, from the per-user brain's store on this node: a request for a
- * user reaches the node that holds the user's partition (the node sends it there), so a read is a
- * range scan of a local store, and a page of history is written from the stored bytes of its messages.
+ * Reads of conversations and messages, from the per-user brain's store on this node ({@link LocalReads});
+ * a page of history is written from the stored bytes of its messages.
  */
 @Tag(name = "conversations", description = "Read side: send X-Chat-Min-Seq to read your own writes")
 @RestController
@@ -43,12 +34,10 @@ class ConversationQueryController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
-    private final UserLocator locator;
-    private final Duration readWait;
+    private final LocalReads reads;
 
-    ConversationQueryController(UserLocator locator, ProcessorProperties properties) {
-        this.locator = locator;
-        this.readWait = properties.readWait();
+    ConversationQueryController(LocalReads reads) {
+        this.reads = reads;
     }
 
     @Operation(summary = "The caller's conversations, most recently updated first: {items, nextCursor}")
@@ -58,7 +47,7 @@ class ConversationQueryController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @Parameter(description = "wait until this seq is applied") @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         int size = limit(limit);
-        return read(user, minSeq, reader -> reader.conversations(user.id(), size, blankToNull(cursor)));
+        return reads.read(user.id(), minSeq, reader -> reader.conversations(user.id(), size, blankToNull(cursor)));
     }
 
     @Operation(summary = "One conversation", responses = {
@@ -68,7 +57,7 @@ class ConversationQueryController {
     Mono<ResponseEntity<ConversationView>> get(ChatUser user, @PathVariable String id,
             @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
-        return read(user, minSeq, reader -> reader.conversation(user.id(), id).map(c -> c.view())
+        return reads.read(user.id(), minSeq, reader -> reader.conversation(user.id(), id).map(c -> c.view())
                 .orElseThrow(() -> notFound(id)));
     }
 
@@ -81,29 +70,8 @@ class ConversationQueryController {
             @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
         int size = limit(limit);
-        return read(user, minSeq, reader -> reader.messagesJson(user.id(), id, size, blankToNull(before))
+        return reads.read(user.id(), minSeq, reader -> reader.messagesJson(user.id(), id, size, blankToNull(before))
                 .orElseThrow(() -> notFound(id)).toJson());
-    }
-
-    /**
-     * Answers from this node's store once it has applied {@code X-Chat-Min-Seq} (waiting up to the read
-     * wait), with the seq it reflects. The store is read on the request's own thread: a page is one
-     * short range scan of local memory or disk.
-     */
-    private <T> Mono<ResponseEntity<T>> read(ChatUser user, String minSeqHeader, Function<ChatReader, T> query) {
-        long minSeq = ChatHeaders.minSeq(minSeqHeader).orElse(0L);
-        return Mono.defer(() -> {
-                    ChatReader reader = locator.here(user.id()).orElseThrow(ConversationQueryController::moving);
-                    return SeqWait.until(Mono.fromCallable(() -> reader.user(user.id()).seq()), minSeq, readWait)
-                            .map(seq -> ResponseEntity.ok().header(ChatHeaders.SEQ, Long.toString(seq))
-                                    .body(query.apply(reader)));
-                })
-                .onErrorMap(InvalidStateStoreException.class, e -> moving())
-                .onErrorMap(Cursors.InvalidCursorException.class, e -> ApiProblem.badRequest(e.getMessage()));
-    }
-
-    private static ApiProblem moving() {
-        return ApiProblem.unavailable("the user's partition is moving between nodes; retry shortly", 1);
     }
 
     private static ApiProblem notFound(String id) {

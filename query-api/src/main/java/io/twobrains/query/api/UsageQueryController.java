@@ -2,6 +2,7 @@ package io.twobrains.query.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twobrains.processor.domain.UserState;
 import io.twobrains.query.db.Freshness;
 import io.twobrains.query.db.UsageReads;
 import io.twobrains.service.problem.ApiProblem;
@@ -15,13 +16,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.springframework.http.ResponseEntity;
+import io.twobrains.service.web.ChatHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The caller's quota and usage. The figures are the ones the processor enforces, folded into Postgres. */
+/**
+ * The caller's quota and usage. The quota is read where it is enforced, in the user's head on the node
+ * that holds the user: exact, and the same after an erasure. The per-day figures come from Postgres.
+ */
 @Tag(name = "usage")
 @RestController
 class UsageQueryController {
@@ -39,12 +45,14 @@ class UsageQueryController {
     }
 
     private final UsageReads usage;
+    private final LocalReads quotaReads;
     private final Freshness freshness;
     private final QuotaProperties quota;
     private final Clock clock;
 
-    UsageQueryController(UsageReads usage, Freshness freshness, QuotaProperties quota, Clock clock) {
+    UsageQueryController(UsageReads usage, LocalReads quotaReads, Freshness freshness, QuotaProperties quota, Clock clock) {
         this.usage = usage;
+        this.quotaReads = quotaReads;
         this.freshness = freshness;
         this.quota = quota;
         this.clock = clock;
@@ -52,13 +60,17 @@ class UsageQueryController {
 
     @Operation(summary = "Free messages used, left and when they reset, today (UTC) and this month (UTC)")
     @GetMapping("/api/usage")
-    Mono<ResponseEntity<Summary>> summary(ChatUser user, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Summary>> summary(ChatUser user,
+            @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         QuotaProperties.Plan limits = quota.forPlan(user.plan());
         Instant tomorrow = today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant nextMonth = YearMonth.from(today).plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return freshness.read(user.id(), exchange, usage.freeUsed(user.id(), today).map(used ->
-                new Summary(Window.of(used[0], limits.daily(), tomorrow), Window.of(used[1], limits.monthly(), nextMonth))));
+        return quotaReads.read(user.id(), minSeq, reader -> {
+            UserState state = reader.user(user.id());
+            return new Summary(Window.of(state.usedOn(today), limits.daily(), tomorrow),
+                    Window.of(state.usedIn(YearMonth.from(today)), limits.monthly(), nextMonth));
+        });
     }
 
     @Operation(summary = "Per UTC day from..to (YYYY-MM-DD, at most 366 days): messages, tokens and per model, with totals")

@@ -40,17 +40,6 @@ public class UsageReads {
         this.db = db;
     }
 
-    /** Free generations used on {@code day} and in its month: what the quota counts. */
-    public Mono<long[]> freeUsed(String userId, LocalDate day) {
-        YearMonth month = YearMonth.from(day);
-        return db.sql("""
-                        select coalesce(sum(free_messages) filter (where day = :day), 0) as daily,
-                               coalesce(sum(free_messages), 0) as monthly
-                        from usage_daily where user_id = :user and day between :first and :last""")
-                .bind("user", userId).bind("day", day).bind("first", month.atDay(1)).bind("last", month.atEndOfMonth())
-                .map(row -> new long[] {number(row.get("daily")), number(row.get("monthly"))})
-                .one();
-    }
 
     public Mono<Stats> stats(String userId, LocalDate from, LocalDate to) {
         return db.sql("""

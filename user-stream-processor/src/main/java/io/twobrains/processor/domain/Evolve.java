@@ -156,7 +156,8 @@ public final class Evolve implements Event.Visitor<Slice> {
                 .map(Conversation::lastPosition)
                 .orElse(0L);
         return state.withGeneration(new Generation(event.generationId(), event.conversationId(), event.model(),
-                        event.provider(), event.byok(), at, event.messageId(), event.regenerates(), regeneratesPosition))
+                        event.provider(), event.byok(), at, event.messageId(), event.regenerates(), regeneratesPosition,
+                        event.runner()))
                 .withUser(state.user().withQuota(day, event.dailyCount(), YearMonth.from(day), event.monthlyCount()));
     }
 
@@ -165,9 +166,18 @@ public final class Evolve implements Event.Visitor<Slice> {
         return state.withoutGeneration(event.generationId());
     }
 
+    /**
+     * A failure (a provider's or the system's, never the user's stop) gives a free generation's message
+     * back to the quota it was taken from.
+     */
     @Override
     public Slice visit(GenerationFailed event) {
-        return state.withoutGeneration(event.generationId());
+        Slice ended = state.withoutGeneration(event.generationId());
+        return state.generation(event.generationId())
+                .filter(generation -> !generation.byok())
+                .map(generation -> ended.withUser(ended.user().refunded(
+                        LocalDate.ofInstant(generation.startedAt(), ZoneOffset.UTC))))
+                .orElse(ended);
     }
 
     @Override

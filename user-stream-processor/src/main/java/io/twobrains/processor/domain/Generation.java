@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param messageId           the id its reply will have
  * @param regenerates         the reply it replaces, when it is a regeneration
  * @param regeneratesPosition where that reply stands in its conversation (0 if not known)
+ * @param runner              the node process that runs it, if recorded
  */
 public record Generation(String id, String conversationId, String model, String provider, boolean byok,
-        Instant startedAt, @Nullable String messageId, @Nullable String regenerates, long regeneratesPosition) {
+        Instant startedAt, @Nullable String messageId, @Nullable String regenerates, long regeneratesPosition,
+        @Nullable String runner) {
 }

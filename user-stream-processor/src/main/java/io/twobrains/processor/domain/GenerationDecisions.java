@@ -97,7 +97,7 @@ final class GenerationDecisions {
         UserState user = state.user();
         if (byok) {
             before.add(new GenerationStarted(command.generationId(), command.conversationId(), model.get().id(), provider,
-                    true, user.usedOn(day), user.usedIn(month), command.messageId(), command.regenerates()));
+                    true, user.usedOn(day), user.usedIn(month), command.messageId(), command.regenerates(), command.runner()));
             return new Decision.Accepted(before);
         }
         QuotaPlans.Limits limits = context.plans().forPlan(command.plan());
@@ -114,7 +114,7 @@ final class GenerationDecisions {
                     + " free messages of today; they reset at midnight UTC", LimitType.DAILY, resets);
         }
         before.add(new GenerationStarted(command.generationId(), command.conversationId(), model.get().id(), provider,
-                false, today + 1, thisMonth + 1, command.messageId(), command.regenerates()));
+                false, today + 1, thisMonth + 1, command.messageId(), command.regenerates(), command.runner()));
         return new Decision.Accepted(before);
     }
 

@@ -41,11 +41,18 @@ public record UserState(long seq, long conversations, long messages, LocalDate q
     }
 
     /**
-     * Erasure keeps only the seq, so the user's log stays gapless if they come back. The quota windows
-     * go too, as they do from Postgres, so both brains agree; deleting the identity at the provider is
-     * what stops an erased user from coming back with a fresh quota.
+     * Erasure keeps only the seq, so the user's log stays gapless if they come back, and the counts of
+     * the current quota windows, so that erasing an account does not buy a fresh quota: two numbers
+     * under the subject id, no content.
      */
     UserState erased() {
-        return new UserState(seq, 0, 0, null, 0, null, 0, schemaVersion);
+        return new UserState(seq, 0, 0, quotaDay, dailyCount, quotaMonth, monthlyCount, schemaVersion);
+    }
+
+    /** A free generation that failed gives its message back, in the windows it was taken from. */
+    UserState refunded(LocalDate startedOn) {
+        long daily = startedOn.equals(quotaDay) && dailyCount > 0 ? dailyCount - 1 : dailyCount;
+        long monthly = YearMonth.from(startedOn).equals(quotaMonth) && monthlyCount > 0 ? monthlyCount - 1 : monthlyCount;
+        return new UserState(seq, conversations, messages, quotaDay, daily, quotaMonth, monthly, schemaVersion);
     }
 }

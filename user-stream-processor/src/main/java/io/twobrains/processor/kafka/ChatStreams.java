@@ -5,6 +5,7 @@ import io.twobrains.contract.reply.Reply;
 import io.twobrains.processor.domain.QuotaPlans;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import java.util.List;
 import java.util.Properties;
@@ -35,9 +36,10 @@ public class ChatStreams implements SmartLifecycle {
      * once their transactions have committed.
      */
     public static ChatStreams live(Duration commandRetention, QuotaPlans plans, Properties props,
-            Consumer<Reply> replies, Consumer<EventEnvelope> events) {
+            Consumer<Reply> replies, Consumer<EventEnvelope> events, Predicate<String> runnerAlive) {
         CommittedOutbox outbox = new CommittedOutbox(replies, events);
-        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox), props, new ProcessorClients(outbox));
+        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox, runnerAlive), props,
+                new ProcessorClients(outbox));
     }
 
     private ChatStreams(Topology topology, Properties props, KafkaClientSupplier clients) {

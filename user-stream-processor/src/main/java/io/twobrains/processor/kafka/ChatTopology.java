@@ -5,6 +5,7 @@ import io.twobrains.processor.domain.QuotaPlans;
 import io.twobrains.processor.store.Tables;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
@@ -20,17 +21,25 @@ public final class ChatTopology {
 
     static final String EVENTS_SINK = "events";
     static final String DLQ_SINK = "dead-letters";
+    /** Commands the processor gives itself: the failure of a generation whose runner is gone. */
+    static final String COMMANDS_SINK = "own-commands";
     private static final String HANDLER = "handle-command";
     private static final String FOLDER = "fold-event";
 
     private ChatTopology() {
     }
 
-    public static Topology live(Duration commandRetention, QuotaPlans plans, Outbox outbox) {
+    /**
+     * @param runnerAlive whether a generation's runner (a node process) may still end it; the processor
+     *                    fails the generations of a runner that is gone
+     */
+    public static Topology live(Duration commandRetention, QuotaPlans plans, Outbox outbox,
+            Predicate<String> runnerAlive) {
         Topology topology = new Topology()
                 .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.COMMANDS)
-                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans, outbox), "commands")
+                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans, outbox, runnerAlive), "commands")
                 .addSink(EVENTS_SINK, Topics.EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
+                .addSink(COMMANDS_SINK, Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
                 .addSink(DLQ_SINK, Topics.DLQ, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER);
         return withStores(topology, HANDLER);
     }

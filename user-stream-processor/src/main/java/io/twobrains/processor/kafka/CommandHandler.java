@@ -22,7 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import io.twobrains.processor.store.Keys;
+import io.twobrains.processor.store.Table;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -46,17 +53,25 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
     /** Outcomes looked at per sweep: a sweep stays short, and goes on where the last one stopped. */
     private static final int OUTCOMES_PER_SWEEP = 10_000;
 
+    /** How often the runners of running generations are checked. */
+    private static final Duration LEASE_CHECK = Duration.ofSeconds(5);
+
     private final Duration commandRetention;
     private final QuotaPlans plans;
     private final Outbox outbox;
+    private final Predicate<String> runnerAlive;
+    /** Generations whose failure this task has sent itself, until they are gone from the running table. */
+    private Set<String> lapsing = new HashSet<>();
     private ProcessorContext<String, byte[]> context;
     private ChatReader reader;
     private ChatWriter writer;
+    private Tables tables;
 
-    CommandHandler(Duration commandRetention, QuotaPlans plans, Outbox outbox) {
+    CommandHandler(Duration commandRetention, QuotaPlans plans, Outbox outbox, Predicate<String> runnerAlive) {
         this.commandRetention = commandRetention;
         this.plans = plans;
         this.outbox = outbox;
+        this.runnerAlive = runnerAlive;
     }
 
     @Override
@@ -68,6 +83,37 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
         Duration sweep = commandRetention.compareTo(Duration.ofMinutes(10)) < 0 ? commandRetention : Duration.ofMinutes(1);
         context.schedule(sweep, PunctuationType.WALL_CLOCK_TIME,
                 now -> writer.forgetOutcomesBefore(Instant.ofEpochMilli(now).minus(commandRetention), OUTCOMES_PER_SWEEP));
+        this.tables = tables;
+        context.schedule(LEASE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::failGenerationsOfGoneRunners);
+    }
+
+    /**
+     * A running generation is its runner's to end while the runner lives; once the runner is gone (a
+     * node killed), the processor sends itself the generation's failure, which is decided and recorded
+     * like any other command (and does nothing if the runner's own end came first).
+     */
+    private void failGenerationsOfGoneRunners(long now) {
+        Set<String> stillLapsing = new HashSet<>();
+        try (KeyValueIterator<Bytes, byte[]> running = tables.all(Table.RUNNING)) {
+            while (running.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = running.next();
+                String runner = new String(entry.value, StandardCharsets.UTF_8);
+                if (runnerAlive.test(runner)) {
+                    continue;
+                }
+                String[] userAndGeneration = Keys.userAndGeneration(entry.key);
+                String generation = userAndGeneration[1];
+                stillLapsing.add(generation);
+                if (!lapsing.contains(generation)) {
+                    CommandEnvelope failure = RunnerLease.failure(userAndGeneration[0], generation, runner,
+                            Instant.ofEpochMilli(now));
+                    context.forward(new Record<>(failure.userId(), CommandCodec.toBytes(failure), now),
+                            ChatTopology.COMMANDS_SINK);
+                    log.warn("generation {} of a runner that is gone ({}) is ended as failed", generation, runner);
+                }
+            }
+        }
+        lapsing = stillLapsing;
     }
 
     @Override

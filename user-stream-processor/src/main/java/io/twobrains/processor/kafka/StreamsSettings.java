@@ -20,6 +20,8 @@ public final class StreamsSettings {
     public static Properties live(ProcessorProperties settings, Map<String, Object> base) {
         Properties props = common(settings, base);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                Long.toString(settings.sessionTimeout().toMillis()));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.resolvedAdvertisedHost() + ":" + settings.internalPort());
         settings.streams().forEach(props::put);
         return props;

@@ -84,6 +84,7 @@ public class ChatWriter {
                 removeMessage(userId, gone);
             }
         }
+        saveRunning(userId, wiped ? Map.of() : before.generations(), after.generations());
         List<Conversation> evicted = new ArrayList<>();
         UserHead next = new UserHead(after.user(), UserHead.hotSet(new ArrayList<>(hot.values()), evicted),
                 after.generations());
@@ -94,6 +95,22 @@ public class ChatWriter {
         if (!after.profile().equals(before.profile()) && !(wiped && after.profile().equals(Profile.empty()))) {
             tables.put(Table.PROFILES, Keys.user(userId), StoredValues.profile(after.profile()));
         }
+    }
+
+    /** The runners of the user's running generations, for the lease check. */
+    private void saveRunning(String userId, Map<String, io.twobrains.processor.domain.Generation> before,
+            Map<String, io.twobrains.processor.domain.Generation> after) {
+        before.forEach((id, generation) -> {
+            if (generation.runner() != null && !after.containsKey(id)) {
+                tables.delete(Table.RUNNING, Keys.running(userId, id));
+            }
+        });
+        after.forEach((id, generation) -> {
+            if (generation.runner() != null && !before.containsKey(id)) {
+                tables.put(Table.RUNNING, Keys.running(userId, id),
+                        generation.runner().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
     }
 
     /**

@@ -67,6 +67,21 @@ public final class Keys {
         return new Builder().text(userId).separator().build();
     }
 
+    public static Bytes running(String userId, String generationId) {
+        return new Builder().text(userId).separator().text(generationId).build();
+    }
+
+    /** The user and the generation of a {@link #running} key. */
+    public static String[] userAndGeneration(Bytes runningKey) {
+        byte[] key = runningKey.get();
+        int separator = 0;
+        while (key[separator] != SEPARATOR) {
+            separator++;
+        }
+        return new String[] {new String(key, 0, separator, StandardCharsets.UTF_8),
+                new String(key, separator + 1, key.length - separator - 1, StandardCharsets.UTF_8)};
+    }
+
     public static Bytes command(String userId, UUID commandId) {
         return new Builder().text(userId).separator().uuid(commandId).build();
     }

@@ -51,7 +51,8 @@ public final class StoredValues {
         head.generations().values().forEach(generation -> out.string(generation.id()).string(generation.conversationId())
                 .string(generation.model()).string(generation.provider()).bool(generation.byok())
                 .i64(generation.startedAt().toEpochMilli()).optional(generation.messageId())
-                .optional(generation.regenerates()).varLong(generation.regeneratesPosition()));
+                .optional(generation.regenerates()).varLong(generation.regeneratesPosition())
+                .optional(generation.runner()));
         return out.toBytes();
     }
 
@@ -80,7 +81,7 @@ public final class StoredValues {
         Map<String, Generation> generations = new HashMap<>();
         for (int i = 0; i < generationCount; i++) {
             Generation generation = new Generation(in.string(), in.string(), in.string(), in.string(), in.bool(),
-                    Instant.ofEpochMilli(in.i64()), in.optional(), in.optional(), in.varLong());
+                    Instant.ofEpochMilli(in.i64()), in.optional(), in.optional(), in.varLong(), in.optional());
             generations.put(generation.id(), generation);
         }
         return new UserHead(user, hot, generations);

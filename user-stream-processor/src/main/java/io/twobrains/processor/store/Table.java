@@ -21,10 +21,16 @@ public enum Table {
     /** {@code userId|commandId} → when, fingerprint and reply of a command sent with an idempotency key. */
     OUTCOMES(6),
     /** {@code userId} → settings, sealed keys and MCP servers. */
-    PROFILES(8);
+    PROFILES(8),
+    /**
+     * {@code userId|generationId} → the node process that runs it: every running generation with a runner
+     * of the partition, a short table the lease check reads whole.
+     */
+    RUNNING(9);
 
     /** The tables whose keys are {@code userId|...}: an erased user's range is deleted in each. */
-    public static final List<Table> USER_RANGED = List.of(CONVERSATIONS, ACTIVITY, MESSAGES, MESSAGE_IDS, OUTCOMES);
+    public static final List<Table> USER_RANGED = List.of(CONVERSATIONS, ACTIVITY, MESSAGES, MESSAGE_IDS, OUTCOMES,
+            RUNNING);
 
     final byte tag;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ErasureTest {
 
     @Test
-    void erasureRemovesEverythingButTheSeq() {
+    void erasureRemovesEverythingButTheSeqAndTheQuotaUsed() {
         ChatSpec spec = given(
                 new ConversationStarted("c1", "private"),
                 new MessageAppended("c1", "m1", Role.USER, List.of(new TextPart("secret"))),
@@ -36,7 +36,8 @@ class ErasureTest {
         assertThat(state.generations()).isEmpty();
         assertThat(state.profile()).isEqualTo(Profile.empty());
         assertThat(state.user().seq()).isEqualTo(5);
-        assertThat(state.user().dailyCount()).isZero();
+        assertThat(state.user().dailyCount()).as("erasing does not buy a fresh quota").isEqualTo(1);
+        assertThat(state.user().monthlyCount()).isEqualTo(1);
         spec.when(new StartConversation("c1", null));
         assertThat(spec.events().get(0).seq()).isEqualTo(6);
     }

@@ -65,6 +65,21 @@ class GenerationDecisionsTest {
     }
 
     @Test
+    void aFailedGenerationGivesItsFreeMessageBackAndAStoppedOneDoesNot() {
+        ChatSpec spec = given(new ConversationStarted("c1", null)).withPlans(TWO_A_DAY)
+                .at(Instant.parse("2026-03-10T10:00:00Z"));
+        spec.when(start("g1", "demo"))
+                .when(new CompleteGeneration("g1", "error", TokenUsage.NONE, 9, Ending.FAILED, List.of(), "provider answered 500"));
+        spec.when(start("g2", "demo"))
+                .when(new CompleteGeneration("g2", "stop", TokenUsage.NONE, 9, Ending.CANCELLED, List.of(), null));
+        run(spec, start("g3", "demo"));
+
+        spec.when(start("g4", "demo")).thenRejected(RejectionCode.LIMIT_REACHED);
+        assertThat(spec.state().user().dailyCount()).as("g2 and g3; g1 failed").isEqualTo(2);
+        assertThat(spec.state().user().monthlyCount()).isEqualTo(2);
+    }
+
+    @Test
     void theDailyLimitIsExactAndSaysWhenItResets() {
         ChatSpec spec = given(new ConversationStarted("c1", null)).withPlans(TWO_A_DAY)
                 .at(Instant.parse("2026-03-10T22:00:00Z"));

@@ -81,12 +81,13 @@ class ChatTopologyTest {
     private TestInputTopic<String, byte[]> commands;
     private TestOutputTopic<String, byte[]> events;
     private final StagedReplies replies = new StagedReplies();
+    private final java.util.Set<String> goneRunners = new java.util.HashSet<>();
     private TestOutputTopic<String, byte[]> deadLetters;
     private TestOutputTopic<Bytes, byte[]> changelog;
 
     @BeforeEach
     void start() {
-        driver = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies), "live");
+        driver = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies, runner -> !goneRunners.contains(runner)), "live");
         commands = driver.createInputTopic(Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(Topics.EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -152,7 +153,7 @@ class ChatTopologyTest {
 
     @Test
     void rememberedCommandsAreForgottenAfterTheirRetention() {
-        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5), QuotaPlans.standard(), new StagedReplies()), "short");
+        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5), QuotaPlans.standard(), new StagedReplies(), runner -> true), "short");
         TestInputTopic<String, byte[]> input = shortMemory.createInputTopic(Topics.COMMANDS,
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         CommandEnvelope command = envelope(ALICE, new StartConversation("c1", "t"), "fp-kept");
@@ -405,6 +406,34 @@ class ChatTopologyTest {
         assertThat(last.isAccepted()).isTrue();
         assertThat(reader().messages(ALICE, "c1", 50, null).orElseThrow().items()).extracting(MessageView::id)
                 .containsExactly("u1", "a1", "u2", "a4");
+    }
+
+    @Test
+    void aGenerationWhoseRunnerIsGoneIsEndedAsFailedAndItsFreeMessageGivenBack() {
+        TestOutputTopic<String, byte[]> ownCommands = driver.createOutputTopic(Topics.COMMANDS,
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        send(ALICE, new StartConversation("c1", null));
+        send(ALICE, new StartGeneration("g1", "c1", "demo", "demo", null, "tb-a1", null, false, null, "node-a/1"));
+        send(ALICE, new StartGeneration("g2", "c2", "demo", "demo", null, "tb-a2",
+                new StartGeneration.Prompt("u2", List.of(new TextPart("hi"))), true, null, "node-b/2"));
+        readEvents();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+        assertThat(ownCommands.isEmpty()).as("both runners live").isTrue();
+        goneRunners.add("node-a/1");
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+        List<TestRecord<String, byte[]>> failures = ownCommands.readRecordsToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+
+        assertThat(failures).as("one failure, sent once").singleElement()
+                .satisfies(record -> assertThat(record.key()).isEqualTo(ALICE));
+        assertThat(ownCommands.isEmpty()).as("not sent again once it is processed").isTrue();
+        // the driver feeds chat.commands back to the topology, as the broker does
+        assertThat(replies.takeOne().isAccepted()).isTrue();
+        assertThat(readEvents()).extracting(e -> e.payload().type()).containsExactly("GenerationFailed");
+        assertThat(reader().runningGenerations(ALICE)).extracting(g -> g.id()).containsExactly("g2");
+        assertThat(reader().user(ALICE).dailyCount()).as("g1's free message is given back").isEqualTo(1);
+        assertThat(contents(driver, Table.RUNNING)).hasSize(1);
     }
 
     @Test

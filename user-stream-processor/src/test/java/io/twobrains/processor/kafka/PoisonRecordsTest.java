@@ -52,11 +52,12 @@ class PoisonRecordsTest {
     private TestInputTopic<String, byte[]> commands;
     private TestOutputTopic<String, byte[]> events;
     private final StagedReplies replies = new StagedReplies();
+    private final java.util.Set<String> goneRunners = new java.util.HashSet<>();
     private TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
     void start() {
-        live = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies), "live");
+        live = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies, runner -> !goneRunners.contains(runner)), "live");
         commands = live.createInputTopic(Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = live.createOutputTopic(Topics.EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         deadLetters = live.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());

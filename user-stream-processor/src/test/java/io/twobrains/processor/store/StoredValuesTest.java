@@ -33,7 +33,7 @@ class StoredValuesTest {
         UserHead head = new UserHead(user,
                 List.of(new Conversation("c2", "Trip — 東京", TitleSource.AUTO, T, T.plusMillis(5), 4, 6, "m6"),
                         new Conversation("c1", null, null, T, T, 0, 0, null)),
-                Map.of("g1", new Generation("g1", "c2", "gpt-4o-mini", "openai", true, T, "a1", "m6", 6)));
+                Map.of("g1", new Generation("g1", "c2", "gpt-4o-mini", "openai", true, T, "a1", "m6", 6, "node-1")));
 
         assertThat(StoredValues.head(StoredValues.head(head))).isEqualTo(head);
         assertThat(StoredValues.head(StoredValues.head(UserHead.empty()))).isEqualTo(UserHead.empty());

@@ -8,25 +8,30 @@ import io.twobrains.contract.json.MalformedRecordException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class StopSignalTest {
+class ControlSignalTest {
 
     @Test
     void aSignalReadsBackAsItWasWritten() {
-        StopSignal signal = new StopSignal("alice", "c1", "g1");
+        ControlSignal stop = new ControlSignal.Stop("alice", "c1", "g1");
+        ControlSignal alive = new ControlSignal.Alive("node-a:8081/4f1c");
 
-        assertThat(StopSignal.parse(signal.toBytes())).isEqualTo(signal);
+        assertThat(ControlSignal.parse(stop.toBytes())).isEqualTo(stop);
+        assertThat(ControlSignal.parse(alive.toBytes())).isEqualTo(alive);
+        assertThat(stop.key()).as("a stop goes to its user's partition").isEqualTo("alice");
     }
 
     @Test
     void badJsonAnUnknownTypeAMissingFieldAndAnOversizedRecordAreMalformed() {
-        assertThatThrownBy(() -> StopSignal.parse(bytes("{not json"))).isInstanceOf(MalformedRecordException.class)
+        assertThatThrownBy(() -> ControlSignal.parse(bytes("{not json"))).isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("not valid JSON");
-        assertThatThrownBy(() -> StopSignal.parse(bytes(
+        assertThatThrownBy(() -> ControlSignal.parse(bytes(
                 "{\"type\":\"launch\",\"userId\":\"a\",\"conversationId\":\"c\",\"generationId\":\"g\"}")))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("unknown control type");
-        assertThatThrownBy(() -> StopSignal.parse(bytes("{\"type\":\"stop\",\"userId\":\"a\",\"conversationId\":\"c\"}")))
+        assertThatThrownBy(() -> ControlSignal.parse(bytes("{\"type\":\"stop\",\"userId\":\"a\",\"conversationId\":\"c\"}")))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("generationId");
-        assertThatThrownBy(() -> StopSignal.parse(new byte[Topics.MAX_RECORD_BYTES + 1]))
+        assertThatThrownBy(() -> ControlSignal.parse(bytes("{\"type\":\"alive\"}")))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("instance");
+        assertThatThrownBy(() -> ControlSignal.parse(new byte[Topics.MAX_RECORD_BYTES + 1]))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("over the limit");
     }
 
