@@ -92,7 +92,7 @@ class RunnerLeaseIT {
 
     /** Waits until the child node holds partitions, and returns a user on one of them. */
     private String userHeldByTheChild() throws InterruptedException {
-        KafkaStreams streams = stack.nodeStreams();
+        KafkaStreams streams = stack.nodeStreams().streams();
         int here = stack.settings().internalPort();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         String prefix = "lease-" + UUID.randomUUID().toString().substring(0, 6);
