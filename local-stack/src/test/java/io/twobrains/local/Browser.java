@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,6 +59,8 @@ final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("chromium-profile");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
+            // The console's warnings and errors (a refused script, a policy violation) go into a failed wait's message.
+            options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                     "--user-data-dir=" + profile, "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
@@ -77,8 +82,21 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return new WebDriverWait(driver, PATIENCE).withMessage(() -> what + " (the page was at " + whereNow() + ")")
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
+    }
+
+    /** Where the browser is, for a failed wait's message. */
+    private String whereNow() {
+        try {
+            String errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                    .map(LogEntry::getMessage).collect(java.util.stream.Collectors.joining("; "));
+            return driver.getCurrentUrl() + (errors.isEmpty() ? "" : "; its console said: " + errors);
+        } catch (RuntimeException unknown) {
+            return "an unknown address: " + unknown.getMessage();
+        }
     }
 
     WebElement find(String css) {

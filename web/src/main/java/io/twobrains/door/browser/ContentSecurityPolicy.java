@@ -24,7 +24,12 @@ final class ContentSecurityPolicy {
                 "form-action 'self'");
     }
 
-    /** The sign-out page posts one form, to the provider's end-session endpoint. */
+    /**
+     * The sign-out page posts one form, to the provider's end-session endpoint. Browsers hold every
+     * redirect that follows a form's submission to the submitting page's form-action too, and the
+     * provider sends the browser back to the door's home, which sends it on to the provider's sign-in:
+     * both origins are needed, or the browser stays on this page.
+     */
     static String forSignOut(String providerOrigin) {
         return String.join("; ",
                 "default-src 'none'",
@@ -32,6 +37,6 @@ final class ContentSecurityPolicy {
                 "style-src 'self'",
                 "base-uri 'none'",
                 "frame-ancestors 'none'",
-                "form-action " + providerOrigin);
+                "form-action 'self' " + providerOrigin);
     }
 }
