@@ -29,9 +29,13 @@ class ChatUiIT {
         stack = Stacks.shared();
     }
 
-    /** A message of plain words whose echo takes a few seconds to stream. */
-    private static String longMessage() {
-        return IntStream.rangeClosed(1, 1500).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
+    /** A message of plain words with the held word in the middle: its echo stops there until released. */
+    private static String messageHeldAt(String held) {
+        return words(1, 200) + " " + held + " " + words(201, 400);
+    }
+
+    private static String words(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
     }
 
     private static ApiClient api(String user) {
@@ -87,32 +91,34 @@ class ChatUiIT {
 
     @Test
     void aReplyStoppedMidwayKeepsWhatWasWritten() {
-        try (AppUser user = AppUser.signIn(stack, "ui-stop")) {
+        try (AppUser user = AppUser.signIn(stack, "ui-stop");
+                var held = Stacks.openAi().hold("held-for-stop")) {
             user.chooseModel(ECHO_MODEL);
-            String message = longMessage();
-            user.send(message);
-            user.awaitReplyShowing("word20");
+            user.send(messageHeldAt("held-for-stop"));
+            user.awaitReplyShowing("held-for-stop");
 
             user.browser.find("tb-composer .stop").click();
 
             String shown = user.awaitReply();
             String kept = text(saved("ui-stop", user.conversationId()).get(1));
-            assertThat(kept).startsWith("Echo: word1 word2").hasSizeLessThan(("Echo: " + message).length());
+            assertThat(kept).isEqualTo("Echo: " + words(1, 200) + " held-for-stop");
             assertThat(shown).isEqualTo(kept);
         }
     }
 
     @Test
     void aReloadMidReplyResumesItWithoutDuplicatedText() {
-        try (AppUser user = AppUser.signIn(stack, "ui-resume")) {
+        try (AppUser user = AppUser.signIn(stack, "ui-resume");
+                var held = Stacks.openAi().hold("held-for-reload")) {
             user.chooseModel(ECHO_MODEL);
-            String message = longMessage();
+            String message = messageHeldAt("held-for-reload");
             user.send(message);
-            user.awaitReplyShowing("word5");
+            user.awaitReplyShowing("held-for-reload");
 
             user.browser.driver.navigate().refresh();
 
-            user.awaitReplyShowing("word");
+            user.awaitReplyShowing("held-for-reload");
+            held.release();
             String shown = user.awaitReply();
             assertThat(shown).isEqualTo("Echo: " + message);
             assertThat(text(saved("ui-resume", user.conversationId()).get(1))).isEqualTo(shown);

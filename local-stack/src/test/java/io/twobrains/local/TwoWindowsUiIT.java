@@ -26,7 +26,8 @@ class TwoWindowsUiIT {
 
     @Test
     void aNewConversationARenameAReplyAndADeleteInOneWindowAppearInTheOther() {
-        try (AppUser user = AppUser.signIn(stack, "ui-tabs")) {
+        try (AppUser user = AppUser.signIn(stack, "ui-tabs");
+                var held = Stacks.openAi().hold("held-for-tabs")) {
             WebDriver driver = user.browser.driver;
             String first = driver.getWindowHandle();
             driver.switchTo().newWindow(WindowType.WINDOW);
@@ -54,12 +55,14 @@ class TwoWindowsUiIT {
 
             driver.switchTo().window(first);
             user.chooseModel("gpt-4o-mini");
-            String message = IntStream.rangeClosed(1, 1200).mapToObj(i -> "step" + i).collect(Collectors.joining(" "));
+            String message = IntStream.rangeClosed(1, 300).mapToObj(i -> "step" + i).collect(Collectors.joining(" "))
+                    + " held-for-tabs and the rest";
             user.send(message);
-            user.awaitReplyShowing("step3");
+            user.awaitReplyShowing("held-for-tabs");
 
             driver.switchTo().window(second);
-            user.awaitReplyShowing("step");
+            user.awaitReplyShowing("held-for-tabs");
+            held.release();
             assertThat(user.awaitReply()).isEqualTo("Echo: " + message);
 
             driver.switchTo().window(first);

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code tool:add} / {@code tool:explode}: when the request offers that tool, it is called first
  *       ({@code add} with {@code {"a": 2, "b": 3}}), and the answer then echoes the tool's result;
  *       {@code tool:loop} calls {@code add} every time, however many results it already has;</li>
- *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk.</li>
+ *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk (stopping after
+ *       a word a test {@linkplain #hold holds} until it is released).</li>
  * </ul>
  * A model it does not serve is a 404 {@code model_not_found}, as OpenAI answers one.
  * Every request is recorded, headers included, for tests to check what reached the provider.
@@ -100,6 +101,7 @@ public final class FakeOpenAi extends LoopbackProvider {
                 write(out, chunk(model, delta -> delta.put("content", word), null));
                 outputTokens++;
                 pause();
+                holdAfter(word);
             }
             write(out, chunk(model, delta -> { }, "stop"));
             ObjectNode usage = ChatJson.MAPPER.createObjectNode();
