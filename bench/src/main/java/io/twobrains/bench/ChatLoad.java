@@ -4,92 +4,89 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Streamed completions against a loopback model ({@link PacedOpenAi}) that streams
- * {@code --tokens-per-second} words:
+ * Streamed completions against a loopback model ({@link PacedOpenAi}, in a JVM of its own) that
+ * streams {@code --tokens} words at {@code --tokens-per-second}:
  * <ol>
- * <li>the same turns straight to the model and through twobrains, {@code --users} at a time: the
- * difference in time to first token is what twobrains adds before a model's first token (reading
- * the context, the atomic start on the user's partition, the model call set-up), and the difference
- * in whole-turn time adds the save of the reply;</li>
- * <li>open streams: {@code --streams} long replies opened at {@code --ramp} per second, one user
- * each; the most held open at once with no error, and the errors.</li>
+ * <li>the same turns straight to the model and through twobrains, {@code --users} at a time, each
+ * turn in a fresh conversation, so both sides send the model the same history (the one user
+ * message): the difference in time to first token is what twobrains adds before a model's first
+ * token (reading the context, the atomic start on the user's partition, the model call set-up), and
+ * the difference in whole-turn time adds the save of the reply;</li>
+ * <li>open streams ({@link OpenStreams}), when {@code --streams} is given.</li>
  * </ol>
  */
 final class ChatLoad {
 
     static final String MODEL = "gpt-4o-mini";
-    private static final String OK = "ok";
+    private static final String QUESTION = "How far is the moon?";
 
     private ChatLoad() {
     }
 
     /** The model for a run, started before the stack so the stack's openai provider can point at it. */
-    static PacedOpenAi model(Options options) {
-        return PacedOpenAi.start(options.intFlag("tokens", 20), options.intFlag("tokens-per-second", 50),
-                Duration.ZERO);
+    static ModelProcess model(Options options) {
+        return ModelProcess.start(options.intFlag("tokens", 20), options.intFlag("tokens-per-second", 50));
     }
 
-    static Map<String, Object> run(Target target, Options options, PacedOpenAi model) {
+    static Map<String, Object> run(Target target, Options options, ModelProcess model) {
         Map<String, Object> figures = new LinkedHashMap<>();
         System.out.println("  straight to the model:");
-        HttpClient straight = HttpClient.create(pool(options.users())).baseUrl(model.baseUrl().toString());
-        Map<String, Object> direct = turns(options, options.users(), user -> streamTo(straight));
+        HttpClient straight = client(model.baseUrl().toString(), options.users());
+        Map<String, Object> direct = turns(options, new SystemMeter(List.of(model.part())),
+                firstToken -> n -> streamTo(straight, firstToken));
         figures.put("model alone", direct);
-        HttpClient door = HttpClient.create(pool(options.users())).baseUrl(target.door.toString())
-                .responseTimeout(Duration.ofSeconds(120));
-        String run = UUID.randomUUID().toString().substring(0, 8);
         System.out.println("  through twobrains:");
-        Map<String, Object> through = turns(options, options.users(),
-                user -> chatThrough(door, target.token("chat-" + run + "-" + user), "How far is the moon?"));
+        HttpClient door = client(target.door.toString(), options.users());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> tokens = Users.tokens(target, Users.ids("chat-" + run, options.users()));
+        // Request numbers start again with each loop (warm-up steps, measurement): conversations are counted apart.
+        AtomicLong conversations = new AtomicLong();
+        Map<String, Object> through = turns(options, target.meter(), firstToken -> n -> chatThrough(door,
+                tokens.get((int) (n % tokens.size())), "t" + conversations.incrementAndGet(), firstToken));
         figures.put("through twobrains", through);
         figures.put("added by twobrains", added(direct, through));
         int streams = options.intFlag("streams", 0);
         if (streams > 0) {
-            figures.put("open streams", openStreams(target, options, streams));
+            figures.put("open streams", OpenStreams.run(target, options, streams));
         }
+        figures.putAll(Verdicts.chat(figures));
         return figures;
     }
 
-    /** A call per user: one streamed turn, recording its first token in {@code firstToken}. */
-    private interface Turn {
-        Mono<Boolean> run(Figures firstToken, long start);
+    /** The turns of a request that records its first token in the figures it is given. */
+    private interface Turns {
+        Request recording(Figures firstToken);
     }
 
-    private static Map<String, Object> turns(Options options, int users, IntFunction<Turn> turnOf) {
+    private static Map<String, Object> turns(Options options, SystemMeter meter, Turns turns) {
         Figures firstToken = new Figures();
-        List<Driver.Call> calls = new ArrayList<>();
-        for (int u = 0; u < users; u++) {
-            Turn turn = turnOf.apply(u);
-            calls.add(() -> Mono.defer(() -> turn.run(firstToken, System.nanoTime())));
-        }
-        return Driver.run(calls, options, Map.of("first token", firstToken));
+        return ClosedLoop.measure(turns.recording(firstToken), options.users(), meter, options,
+                Map.of("first token", firstToken));
     }
 
-    private static Turn streamTo(HttpClient model) {
-        String body = "{\"model\":\"" + MODEL + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"How far is the moon?\"}]}";
-        return (firstToken, start) -> stream(model, null, "/chat/completions", body, "\"content\":\"word",
-                "[DONE]", firstToken, start);
+    private static Mono<Boolean> streamTo(HttpClient model, Figures firstToken) {
+        String body = "{\"model\":\"" + MODEL + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + QUESTION + "\"}]}";
+        return Mono.defer(() -> stream(model, null, "/chat/completions", body, "\"content\":\"word", "[DONE]",
+                firstToken, System.nanoTime()));
     }
 
-    private static Turn chatThrough(HttpClient door, String token, String text) {
-        AtomicLong turns = new AtomicLong();
-        return (firstToken, start) -> stream(door, token, "/api/chat", chatBody("c1",
-                "m" + turns.incrementAndGet(), text), "text-delta", "\"type\":\"finish\"", firstToken, start);
+    /** A turn in conversation {@code conversation}, new for every turn: its context is its one message. */
+    private static Mono<Boolean> chatThrough(HttpClient door, String token, String conversation, Figures firstToken) {
+        return Mono.defer(() -> stream(door, token, "/api/chat", chatBody(conversation, "m1", QUESTION), "text-delta",
+                "\"type\":\"finish\"", firstToken, System.nanoTime()));
     }
 
     static String chatBody(String conversation, String messageId, String text) {
@@ -138,83 +135,9 @@ final class ChatLoad {
         return added;
     }
 
-    /**
-     * Opens {@code count} long streams at the ramp rate, each lasting past the end of the ramp, and
-     * counts how many are open at once (first token seen, end not yet) and how many fail.
-     */
-    private static Map<String, Object> openStreams(Target target, Options options, int count) {
-        int ramp = options.intFlag("ramp", 200);
-        int tokensPerSecond = options.intFlag("tokens-per-second", 50);
-        long holdSeconds = count / ramp + 15;
-        long tokens = holdSeconds * tokensPerSecond;
-        HttpClient door = HttpClient.create(pool(count)).baseUrl(target.door.toString())
-                .responseTimeout(Duration.ofSeconds(holdSeconds + 120));
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        System.out.printf("  opening %,d streams at %d/s, each %d s long%n", count, ramp, holdSeconds);
-        List<String> tokensOfUsers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            tokensOfUsers.add(target.token("streams-" + run + "-" + i));
-        }
-        AtomicLong open = new AtomicLong();
-        AtomicLong peak = new AtomicLong();
-        AtomicLong peakBeforeFirstError = new AtomicLong(-1);
-        AtomicLong errors = new AtomicLong();
-        AtomicLong completed = new AtomicLong();
-        Figures firstToken = new Figures();
-        Figures failures = new Figures();
-        firstToken.startMeasuring();
-        failures.startMeasuring();
-        long start = System.nanoTime();
-        Flux.interval(Duration.ofNanos(1_000_000_000L / ramp)).take(count)
-                .flatMap(i -> {
-                    AtomicBoolean counted = new AtomicBoolean();
-                    long begin = System.nanoTime();
-                    return door.headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                                    .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + tokensOfUsers.get(i.intValue())))
-                            .post().uri("/api/chat")
-                            .send(ByteBufFlux.fromString(Mono.just(chatBody("c1", "m1", "tokens:" + tokens)),
-                                    StandardCharsets.UTF_8, ByteBufAllocator.DEFAULT))
-                            .response((response, content) -> response.status().code() != 200
-                                    ? content.then(Mono.just("status " + response.status().code()))
-                                    : content.asString()
-                                            .doOnNext(text -> {
-                                                if (text.contains("text-delta") && counted.compareAndSet(false, true)) {
-                                                    firstToken.record(begin);
-                                                    peak.accumulateAndGet(open.incrementAndGet(), Math::max);
-                                                }
-                                            })
-                                            .reduce(false, (ended, text) -> ended || text.contains("\"type\":\"finish\""))
-                                            .map(ended -> ended ? OK : "ended without finish"))
-                            .next()
-                            .onErrorResume(e -> Mono.just(e.getClass().getSimpleName()))
-                            .doOnNext(outcome -> {
-                                if (counted.get()) {
-                                    open.decrementAndGet();
-                                }
-                                if (outcome.equals(OK)) {
-                                    completed.incrementAndGet();
-                                } else {
-                                    failures.error(outcome);
-                                    if (errors.incrementAndGet() == 1) {
-                                        peakBeforeFirstError.set(peak.get());
-                                    }
-                                }
-                            });
-                }, count)
-                .blockLast(Duration.ofSeconds(holdSeconds * 3 + 300));
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("asked", count);
-        figures.put("rampPerSecond", ramp);
-        figures.put("peakOpen", peak.get());
-        figures.put("heldWithNoError", peakBeforeFirstError.get() < 0 ? peak.get() : peakBeforeFirstError.get());
-        figures.put("completed", completed.get());
-        figures.put("errors", errors.get());
-        figures.put("errorKinds", failures.summary(1, 0).getOrDefault("errorKinds", Map.of()));
-        figures.put("first token", firstToken.summary((System.nanoTime() - start) / 1e9, 0));
-        return figures;
-    }
-
-    private static ConnectionProvider pool(int connections) {
-        return ConnectionProvider.builder("chat-load").maxConnections(connections + 16).pendingAcquireMaxCount(-1).build();
+    static HttpClient client(String base, int connections) {
+        ConnectionProvider pool = ConnectionProvider.builder("chat-load").maxConnections(connections + 16)
+                .pendingAcquireMaxCount(-1).build();
+        return HttpClient.create(pool).baseUrl(base).responseTimeout(Duration.ofSeconds(120));
     }
 }

@@ -26,9 +26,19 @@ final class Figures {
     }
 
     void record(long startNanos) {
+        record(startNanos, System.nanoTime());
+    }
+
+    /**
+     * A request answered at {@code completedNanos} that was due at {@code intendedNanos}. In an open
+     * loop its latency counts from when it was due, not from when it was sent: a stall of the system
+     * (or of the generator) delays every request due during it, and all of that delay is recorded
+     * (no coordinated omission).
+     */
+    void record(long intendedNanos, long completedNanos) {
         if (measuring) {
-            latencies.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos),
-                    TimeUnit.SECONDS.toMicros(60)));
+            latencies.recordValue(Math.max(0, Math.min(TimeUnit.NANOSECONDS.toMicros(completedNanos - intendedNanos),
+                    TimeUnit.SECONDS.toMicros(60))));
         }
     }
 
@@ -38,14 +48,18 @@ final class Figures {
 
     /** An error of a kind (a status, an exception), so a run with errors says what went wrong. */
     void error(String kind) {
-        if (measuring) {
-            errors.incrementAndGet();
-            errorKinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        errors(kind, 1);
+    }
+
+    void errors(String kind, long count) {
+        if (measuring && count > 0) {
+            errors.addAndGet(count);
+            errorKinds.computeIfAbsent(kind, k -> new LongAdder()).add(count);
         }
     }
 
     /** Throughput and percentiles (in ms) over {@code seconds} of measuring. */
-    Map<String, Object> summary(double seconds, double cpuSeconds) {
+    Map<String, Object> summary(double seconds) {
         Histogram histogram = latencies.getIntervalHistogram();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("requests", histogram.getTotalCount());
@@ -60,7 +74,6 @@ final class Figures {
             errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
             summary.put("errorKinds", kinds);
         }
-        summary.put("cpuSeconds", round(cpuSeconds));
         return summary;
     }
 
@@ -70,5 +83,10 @@ final class Figures {
 
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** Three decimals, for small figures such as CPU milliseconds per request. */
+    static double round3(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 }

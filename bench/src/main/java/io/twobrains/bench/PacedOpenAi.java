@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Flux;
@@ -16,12 +15,18 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A loopback model for load: OpenAI's streamed chat completions, {@code tokens} words at
  * {@code tokensPerSecond}, the first after {@code firstToken}. Unlike the test kit's fakes it holds no
- * thread per stream (timers on the event loop), so thousands of streams can be open at once.
+ * thread per stream (timers on the event loop), so thousands of streams can be open at once. A
+ * request may ask for another length ({@code tokens:N} in its text) and pace ({@code pace:N} words a second).
+ *
+ * <p>The bench runs it in a JVM of its own ({@link ModelProcess}): {@code java -cp <bench classpath>
+ * io.twobrains.bench.PacedOpenAi <port> <tokens> <tokens per second>}; it prints {@value #READY} when it listens.
  */
-final class PacedOpenAi implements AutoCloseable {
+public final class PacedOpenAi implements AutoCloseable {
 
     static final String KEY = "sk-bench-paced-model";
+    static final String READY = "paced model ready";
     private static final Pattern ASKED_LENGTH = Pattern.compile("tokens:(\\d{1,6})");
+    private static final Pattern ASKED_PACE = Pattern.compile("pace:(\\d{1,4})");
 
     private final DisposableServer server;
 
@@ -29,9 +34,15 @@ final class PacedOpenAi implements AutoCloseable {
         this.server = server;
     }
 
-    static PacedOpenAi start(int tokens, double tokensPerSecond, Duration firstToken) {
-        Duration gap = Duration.ofNanos((long) (1e9 / tokensPerSecond));
-        DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
+    public static void main(String[] args) {
+        PacedOpenAi model = start(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Double.parseDouble(args[2]),
+                Duration.ZERO);
+        System.out.println(READY + " on " + model.baseUrl());
+        model.server.onDispose().block();
+    }
+
+    static PacedOpenAi start(int port, int tokens, double tokensPerSecond, Duration firstToken) {
+        DisposableServer server = HttpServer.create().host("127.0.0.1").port(port)
                 .route(routes -> routes.post("/v1/chat/completions", (request, response) -> request.receive()
                         .aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                             if (!body.contains("\"stream\":true")) {
@@ -39,7 +50,9 @@ final class PacedOpenAi implements AutoCloseable {
                                 return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                                         .sendString(Mono.just(completion("Bench title"))).then();
                             }
-                            int length = length(body, tokens);
+                            int length = asked(ASKED_LENGTH, body, tokens);
+                            int pace = asked(ASKED_PACE, body, (int) Math.round(tokensPerSecond));
+                            Duration gap = Duration.ofNanos((long) (1e9 / pace));
                             Flux<String> words = Flux.concat(
                                     Mono.just(chunk("{\"role\":\"assistant\",\"content\":\"\"}", null)),
                                     Flux.interval(firstToken, gap).take(length)
@@ -53,16 +66,10 @@ final class PacedOpenAi implements AutoCloseable {
         return new PacedOpenAi(server);
     }
 
-    /** {@code tokens:N} in the user's text asks for N words instead of the default. */
-    private static int length(String body, int fallback) {
-        Matcher asked = ASKED_LENGTH.matcher(body);
-        return asked.find() ? Integer.parseInt(asked.group(1)) : fallback;
-    }
-
-    /** The stack's settings for its openai provider to be this model. */
-    Map<String, Object> providerSettings() {
-        return Map.of("twobrains.chat.providers.openai.base-url", baseUrl(),
-                "twobrains.chat.providers.openai.api-key", KEY);
+    /** {@code tokens:N} in the user's text asks for N words instead of the default, {@code pace:N} for N a second. */
+    private static int asked(Pattern pattern, String body, int fallback) {
+        Matcher asked = pattern.matcher(body);
+        return asked.find() ? Math.max(1, Integer.parseInt(asked.group(1))) : fallback;
     }
 
     URI baseUrl() {

@@ -58,7 +58,7 @@ final class Recovery {
 
     static Map<String, Object> run(Target target, Options options) {
         LocalStack stack = target.localStack();
-        int messages = options.intFlag("messages", 1_000_000);
+        int messages = options.intFlag("messages", options.quick() ? 20_000 : 1_000_000);
         int users = options.users();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("messages", messages);

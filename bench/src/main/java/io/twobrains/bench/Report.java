@@ -35,16 +35,21 @@ final class Report {
 
     @SuppressWarnings("unchecked")
     static void print(String scenario, Map<String, Object> figures) {
-        System.out.printf("%n%-56s %10s %9s %9s %9s %9s %7s %8s%n", scenario, "req/s", "p50 ms", "p95 ms", "p99 ms",
-                "max ms", "errors", "cpu s");
-        rows(figures).forEach((label, row) -> System.out.printf("%-56s %10s %9s %9s %9s %9s %7s %8s%n", label,
-                row.get("throughputPerSecond"), row.get("p50Ms"), row.get("p95Ms"), row.get("p99Ms"), row.get("maxMs"),
-                row.get("errors"), row.get("cpuSeconds")));
+        String format = "%-56s %9s %9s %9s %9s %9s %7s %10s %10s %8s%n";
+        System.out.printf("%n" + format, scenario, "max/s", "asked/s", "done/s", "p50 ms", "p99 ms", "errors",
+                "cpu ms/req", "above idle", "outside");
+        rows(figures).forEach((label, row) -> System.out.printf(format, label, row.getOrDefault("maxRatePerSecond", "-"),
+                row.getOrDefault("ratePerSecond", "-"), row.get("throughputPerSecond"), row.get("p50Ms"), row.get("p99Ms"),
+                row.get("errors"), row.getOrDefault("cpuMsPerRequest", "-"), row.getOrDefault("cpuMsPerRequestAboveIdle", "-"),
+                row.getOrDefault("outsideCores", "-")));
         rows(figures).forEach((label, row) -> {
             if (row.get("errorKinds") != null) {
                 System.out.printf("  errors of %s: %s%n", label, row.get("errorKinds"));
             }
         });
+        System.out.println("  (max/s: the highest rate held with no errors and p99 <= 50 ms; asked/s and the rest: the "
+                + "measurement at 70% of it; cpu: all processes of the system under test, and that less their idle use; "
+                + "outside: cores used by processes outside this run)");
         if (figures.get("ratios") instanceof Map<?, ?> ratios) {
             System.out.println();
             ratios.forEach((name, value) -> System.out.printf("  %-54s %s%n", name, value));

@@ -8,7 +8,6 @@ import io.twobrains.contract.message.TextPart;
 import io.twobrains.local.LocalStack;
 import io.twobrains.local.LocalStackSettings;
 import io.twobrains.processor.kafka.ChatStreams;
-import io.twobrains.testkit.CommandClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +44,7 @@ final class ScaleOut {
         int readers = options.intFlag("readers", 20);
         Map<String, Object> figures = new LinkedHashMap<>();
         List<ConfigurableApplicationContext> instances = new ArrayList<>();
-        try (CommandClient commands = new CommandClient(target.kafka)) {
+        try (CommandRoundTrip commands = CommandRoundTrip.processor(target.kafka)) {
             List<String> tokens = seedReaders(target, commands, readers);
             for (int count = 1; count <= 3; count++) {
                 Map<String, Object> step = new LinkedHashMap<>();
@@ -57,15 +56,23 @@ final class ScaleOut {
                     }));
                 }
                 System.out.printf("  writes with %d instance%s:%n", count, count == 1 ? "" : "s");
-                step.put("writes", Scenarios.processorWrites(target, options));
+                step.put("writes", writes(target, commands, options));
                 figures.put(count + " instance" + (count == 1 ? "" : "s"), step);
             }
         }
         return figures;
     }
 
+    /** The processor path's appends in a closed loop, {@code --users} in flight (each count measured alike). */
+    private static Map<String, Object> writes(Target target, CommandRoundTrip commands, Options options) {
+        List<String> users = Users.ids("scale-writer-" + UUID.randomUUID().toString().substring(0, 8), options.users());
+        Users.startConversations(commands, users);
+        return ClosedLoop.measure(n -> commands.send(users.get((int) (n % users.size())), new AppendMessage("c1",
+                WriteScenario.id(), Role.USER, List.of(new TextPart(TEXT)))), options.users(), target.meter(), options, Map.of());
+    }
+
     /** Reader users, each with one conversation of 50 messages; returns their tokens. */
-    private static List<String> seedReaders(Target target, CommandClient commands, int readers) {
+    private static List<String> seedReaders(Target target, CommandRoundTrip commands, int readers) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> users = new ArrayList<>();
         for (int r = 0; r < readers; r++) {
@@ -91,7 +98,6 @@ final class ScaleOut {
         AtomicLong retries = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
         reads.startMeasuring();
-        long cpuBefore = Driver.cpuNanos();
         long start = System.nanoTime();
         var load = Flux.fromIterable(tokens)
                 .flatMap(token -> Mono.defer(() -> read(http, token, System.nanoTime(), reads, retries))
@@ -105,8 +111,7 @@ final class ScaleOut {
         }
         LocalStack.sleep(1_000);
         load.dispose();
-        Map<String, Object> summary = reads.summary((System.nanoTime() - start) / 1e9,
-                (Driver.cpuNanos() - cpuBefore) / 1e9);
+        Map<String, Object> summary = reads.summary((System.nanoTime() - start) / 1e9);
         summary.put("retriedAfter503", retries.get());
         summary.put("seconds", Figures.round((System.nanoTime() - start) / 1e9));
         return summary;

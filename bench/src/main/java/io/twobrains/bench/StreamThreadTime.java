@@ -1,38 +1,39 @@
 package io.twobrains.bench;
 
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.management.JMException;
-import javax.management.MBeanServer;
+import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
 /**
  * What the processor's stream threads did over a measured window, from Kafka's own cumulative
- * metrics (JMX, in this JVM): how many commits, how many records each, and how long a commit's
- * flush and end of transaction took. Empty when the processor runs elsewhere.
+ * metrics (over JMX, from the stack's JVM): how many commits, how many records each, and how long a
+ * commit's flush and end of transaction took. Empty when the stack's MBeans cannot be reached.
  */
 final class StreamThreadTime {
 
-    private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
     private static final String THREADS = "kafka.streams:type=stream-thread-metrics,*";
     private static final String PRODUCERS = "kafka.producer:type=producer-metrics,client-id=*StreamThread*";
 
+    private final MBeanServerConnection server;
     private final Map<String, Double> before;
 
-    private StreamThreadTime(Map<String, Double> before) {
+    private StreamThreadTime(MBeanServerConnection server, Map<String, Double> before) {
+        this.server = server;
         this.before = before;
     }
 
-    /** The counters now; {@link #since(double)} gives the figures from here on. */
-    static StreamThreadTime start() {
-        return new StreamThreadTime(counters());
+    /** The counters now (none without {@code server}); {@link #since(double)} gives the figures from here on. */
+    static StreamThreadTime start(MBeanServerConnection server) {
+        return new StreamThreadTime(server, server == null ? Map.of() : counters(server));
     }
 
     /** The window's figures (empty without a processor in this JVM, or when it processed nothing), printed as one line too. */
     Map<String, Object> since(double seconds) {
-        Map<String, Double> now = counters();
+        Map<String, Double> now = server == null ? Map.of() : counters(server);
         if (now.isEmpty() || before.isEmpty()) {
             return Map.of();
         }
@@ -64,25 +65,30 @@ final class StreamThreadTime {
         return commits == 0 ? 0 : delta(now, nanosName) / 1e6 / commits;
     }
 
-    /** Each counter summed over the stream threads (and their producers) in this JVM. */
-    private static Map<String, Double> counters() {
+    /** Each counter summed over the stream threads (and their producers) of the stack. */
+    private static Map<String, Double> counters(MBeanServerConnection server) {
         Map<String, Double> sums = new LinkedHashMap<>();
-        add(sums, THREADS, "commit-total", "process-total", "blocked-time-ns-total");
-        add(sums, PRODUCERS, "flush-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total");
+        try {
+            add(server, sums, THREADS, "commit-total", "process-total", "blocked-time-ns-total");
+            add(server, sums, PRODUCERS, "flush-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total");
+        } catch (IOException e) {
+            return Map.of(); // the stack went away
+        }
         return sums;
     }
 
-    private static void add(Map<String, Double> sums, String pattern, String... attributes) {
+    private static void add(MBeanServerConnection server, Map<String, Double> sums, String pattern, String... attributes)
+            throws IOException {
         Set<ObjectName> names;
         try {
-            names = SERVER.queryNames(new ObjectName(pattern), null);
+            names = server.queryNames(new ObjectName(pattern), null);
         } catch (JMException e) {
             throw new IllegalArgumentException(pattern, e);
         }
         for (ObjectName name : names) {
             for (String attribute : attributes) {
                 try {
-                    if (SERVER.getAttribute(name, attribute) instanceof Number value && Double.isFinite(value.doubleValue())) {
+                    if (server.getAttribute(name, attribute) instanceof Number value && Double.isFinite(value.doubleValue())) {
                         sums.merge(attribute, value.doubleValue(), Double::sum);
                     }
                 } catch (JMException e) {

@@ -9,12 +9,18 @@ import java.util.Map;
  */
 record Verdict(String target, double measured, boolean met) {
 
+    /** Missed, with 0 as its measure, when nothing was measured ({@code measured} NaN). */
     static Verdict atLeast(String target, double measured, double bound) {
-        return new Verdict(target, Verdicts.ratio(measured), measured >= bound);
+        return Double.isNaN(measured) ? notMeasured(target) : new Verdict(target, Verdicts.ratio(measured), measured >= bound);
     }
 
+    /** Missed when nothing was measured: a ratio of nothing is not under any bound. */
     static Verdict atMost(String target, double measured, double bound) {
-        return new Verdict(target, Verdicts.ratio(measured), measured <= bound);
+        return Double.isNaN(measured) ? notMeasured(target) : new Verdict(target, Verdicts.ratio(measured), measured <= bound);
+    }
+
+    private static Verdict notMeasured(String target) {
+        return new Verdict(target + ": nothing measured", 0, false);
     }
 
     Map<String, Object> toMap() {

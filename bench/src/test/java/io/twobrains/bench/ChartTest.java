@@ -25,12 +25,15 @@ class ChartTest {
         Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 7_000, 14_000, 4, 15);
         figures.putAll(Verdicts.write(figures));
 
-        Map<String, Double> widths = barWidths(parse(Chart.render(Results.result("write", figures))), "throughputPerSecond");
+        Document svg = parse(Chart.render(Results.result("write", figures)));
+        Map<String, Double> measured = barWidths(svg, "throughputPerSecond");
+        Map<String, Double> highest = barWidths(svg, "maxRatePerSecond");
 
-        assertThat(widths).containsOnlyKeys(Verdicts.PROCESSOR, Verdicts.LIMIT, Verdicts.HTTP, Verdicts.SHARED_ON,
-                Verdicts.SHARED_OFF);
-        assertThat(widths.get(Verdicts.PROCESSOR) / widths.get(Verdicts.LIMIT)).isCloseTo(0.5, within(0.01));
-        assertThat(widths.get(Verdicts.HTTP) / widths.get(Verdicts.SHARED_ON)).isCloseTo(3.0, within(0.01));
+        assertThat(measured).containsOnlyKeys(Verdicts.PROCESSOR, Verdicts.RELAY, Verdicts.HTTP, Verdicts.SERVICE_ON,
+                Verdicts.SERVICE_OFF);
+        assertThat(measured.get(Verdicts.PROCESSOR) / measured.get(Verdicts.RELAY)).isCloseTo(0.5, within(0.01));
+        assertThat(highest.get(Verdicts.HTTP) / highest.get(Verdicts.SERVICE_ON)).isCloseTo(3.0, within(0.01));
+        assertThat(measured.get(Verdicts.HTTP) / highest.get(Verdicts.HTTP)).isCloseTo(0.7, within(0.01));
     }
 
     @Test
@@ -40,8 +43,8 @@ class ChartTest {
         Map<String, Double> p50 = barWidths(parse(Chart.render(Results.result("write", figures))), "p50Ms");
 
         // From the 0.1 ms floor to 1,000 ms is four decades: 1 ms is one of them, 10 ms two.
-        assertThat(p50.get(Verdicts.SHARED_OFF)).isGreaterThan(0);
-        assertThat(p50.get(Verdicts.PROCESSOR) / p50.get(Verdicts.SHARED_OFF)).isCloseTo(2.0, within(0.01));
+        assertThat(p50.get(Verdicts.SERVICE_OFF)).isGreaterThan(0);
+        assertThat(p50.get(Verdicts.PROCESSOR) / p50.get(Verdicts.SERVICE_OFF)).isCloseTo(2.0, within(0.01));
     }
 
     @Test
@@ -52,13 +55,40 @@ class ChartTest {
         Document svg = parse(Chart.render(Results.result("write", figures)));
 
         String text = svg.getDocumentElement().getTextContent();
-        assertThat(text).contains("processor / limit = 0.5", "met: HTTP write p50 <= 5 ms",
-                "missed: HTTP write p99 <= 20 ms (measured 25.0)");
+        assertThat(text).contains("processor / relay (highest rate) = 0.5", "met: HTTP append p50 <= 5 ms",
+                "missed: HTTP append p99 <= 20 ms at 70% of its highest rate (measured 25.0)");
+    }
+
+    @Test
+    void aRowMeasuredWhileTheMachineWasBusyElsewhereIsMarkedDisturbed() throws Exception {
+        Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 7_000, 14_000, 4, 25);
+        asMap(figures.get(Verdicts.HTTP)).put("outsideCores", 0.82);
+        asMap(figures.get(Verdicts.RELAY)).put("outsideCores", 0.1);
+
+        String text = parse(Chart.render(Results.result("write", figures))).getDocumentElement().getTextContent();
+
+        assertThat(text).contains("disturbed: 0.82 cores used outside the run").doesNotContain("disturbed: 0.10");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object summary) {
+        return (Map<String, Object>) summary;
+    }
+
+    @Test
+    void cpuPerRequestIsDrawnForEveryRowThatHasIt() throws Exception {
+        Map<String, Object> figures = Results.write(90_000, 180_000, 21_000, 7_000, 14_000, 4, 25, 3.0, 1.5);
+
+        Map<String, Double> cpu = barWidths(parse(Chart.render(Results.result("write", figures))), "cpuMsPerRequest");
+
+        assertThat(cpu).hasSize(5).containsOnlyKeys(Verdicts.PROCESSOR, Verdicts.RELAY, Verdicts.HTTP, Verdicts.SERVICE_ON,
+                Verdicts.SERVICE_OFF);
+        assertThat(cpu.get(Verdicts.HTTP) / cpu.get(Verdicts.SERVICE_ON)).isCloseTo(2.0, within(0.01));
     }
 
     @Test
     void readChartDrawsP99AgainstHistorySizeForBothDesigns() throws Exception {
-        Map<String, Object> figures = Results.read(12_000, 11_000, 1.0, 1.2, 3.0);
+        Map<String, Object> figures = Results.read(15_000, 10_000, 1.0, 1.2, 3.0);
         figures.putAll(Verdicts.read(figures));
 
         Document svg = parse(Chart.render(Results.result("read", figures)));

@@ -43,6 +43,33 @@ class OptionsTest {
     }
 
     @Test
+    void quickGivesShortDefaultsThatFlagsStillOverride() {
+        Options quick = Options.parse(new String[] {"write", "--quick"});
+        Options full = Options.parse(new String[] {"write"});
+
+        assertThat(quick.quick()).isTrue();
+        assertThat(quick.autoWarmup()).isFalse();
+        assertThat(quick.warmup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(quick.step()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(quick.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(quick.bisections()).isEqualTo(1);
+        assertThat(quick.users()).isEqualTo(100);
+        assertThat(quick.bareLines()).isFalse();
+        assertThat(full.step()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(full.bisections()).isEqualTo(3);
+        assertThat(full.bareLines()).isTrue();
+        Options quickButLonger = Options.parse(new String[] {"write", "--quick", "--duration", "20s", "--warmup", "auto"});
+        assertThat(quickButLonger.duration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(quickButLonger.autoWarmup()).isTrue();
+    }
+
+    @Test
+    void theOpenLoopIsTheDefaultAndTheClosedLoopIsAskedFor() {
+        assertThat(Options.parse(new String[] {"write"}).closedLoop()).isFalse();
+        assertThat(Options.parse(new String[] {"write", "--loop", "closed"}).closedLoop()).isTrue();
+    }
+
+    @Test
     void aFlagWithoutAValueIsRefused() {
         assertThatThrownBy(() -> Options.parse(new String[] {"write", "--users"}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -3,6 +3,8 @@ package io.twobrains.contract;
 import io.twobrains.contract.message.Part;
 import io.twobrains.contract.message.TextPart;
 import java.util.List;
+import io.twobrains.contract.content.ContentCipher;
+import io.twobrains.contract.content.SealedContent;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,9 @@ import java.util.Optional;
  * clean whatever wrote the command.
  */
 public final class ContentRules {
+
+    /** UTF-8 bytes per character at most: the bound for sizes of sealed content. */
+    private static final int SEALED_FACTOR = 4;
 
     private ContentRules() {
     }
@@ -26,6 +31,12 @@ public final class ContentRules {
         }
         if (title.isBlank()) {
             return Optional.of("title must not be blank");
+        }
+        if (ContentCipher.isSealed(title)) {
+            // Sealed where no key is: only its size can be checked, in UTF-8 bytes (up to 4 per character).
+            return ContentCipher.plainBytes(title) > SEALED_FACTOR * Limits.MAX_TITLE_LENGTH
+                    ? Optional.of("title must be at most " + Limits.MAX_TITLE_LENGTH + " characters")
+                    : Optional.empty();
         }
         if (title.length() > Limits.MAX_TITLE_LENGTH) {
             return Optional.of("title must be at most " + Limits.MAX_TITLE_LENGTH + " characters");
@@ -44,11 +55,19 @@ public final class ContentRules {
             if (part == null || part instanceof TextPart text && text.text() == null) {
                 return Optional.of("a text part needs text");
             }
-            if (part.length() > Limits.MAX_TEXT_LENGTH) {
+            if (part.length() > limitOf(part, Limits.MAX_TEXT_LENGTH)) {
                 return Optional.of("a text part has at most " + Limits.MAX_TEXT_LENGTH + " characters");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The limit for a part: a sealed part's length is its plaintext's size in UTF-8 bytes, up to 4 per
+     * character, so the limit in characters allows 4 bytes each.
+     */
+    private static long limitOf(Part part, long characters) {
+        return SealedContent.isSealed(part) ? SEALED_FACTOR * characters : characters;
     }
 
     /** A user's message: text parts only, within the limits of {@link #partsFit}. */
@@ -71,13 +90,15 @@ public final class ContentRules {
             return Optional.of("a reply has at most " + Limits.MAX_REPLY_PARTS + " parts");
         }
         long total = 0;
+        boolean sealed = false;
         for (Part part : parts) {
             if (part == null) {
                 return Optional.of("a reply part is missing");
             }
             total += part.length();
+            sealed |= SealedContent.isSealed(part);
         }
-        return total > Limits.MAX_REPLY_CHARS
+        return total > (sealed ? SEALED_FACTOR : 1) * (long) Limits.MAX_REPLY_CHARS
                 ? Optional.of("a reply has at most " + Limits.MAX_REPLY_CHARS + " characters")
                 : Optional.empty();
     }

@@ -25,6 +25,9 @@ final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // Old WAL segments are deleted, not kept for reuse: the purge of destroyed data keys
+                    // relies on it (ContentKeyPurge).
+                    .setServerConfig("wal_recycle", "off")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDir, e);

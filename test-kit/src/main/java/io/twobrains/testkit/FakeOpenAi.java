@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code fail:401}, {@code fail:429}, {@code fail:500}: that status, with an OpenAI error body;</li>
  *   <li>{@code fail:hang}: nothing at all for 30 seconds (a provider that does not answer);</li>
  *   <li>{@code think}: reasoning ({@code reasoning_content}) streams before the answer;</li>
- *   <li>{@code tool:add} / {@code tool:explode}: when the request offers that tool, it is called first
- *       ({@code add} with {@code {"a": 2, "b": 3}}), and the answer then echoes the tool's result;
+ *   <li>{@code tool:add} / {@code tool:explode} / {@code tool:repeat <word>}: when the request offers that
+ *       tool, it is called first ({@code add} with {@code {"a": 2, "b": 3}}, {@code repeat} with the word
+ *       and 2 times), and the answer then echoes the tool's result;
  *       {@code tool:loop} calls {@code add} every time, however many results it already has;</li>
  *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk (stopping after
  *       a word a test {@linkplain #hold holds} until it is released).</li>
@@ -80,7 +81,7 @@ public final class FakeOpenAi extends LoopbackProvider {
             OutputStream out = exchange.getResponseBody();
             String tool = toolToCall(body, text);
             if (tool != null) {
-                callTool(out, model, tool);
+                callTool(out, model, tool, text);
                 return;
             }
             String toolResult = lastToolResult(body);
@@ -118,10 +119,17 @@ public final class FakeOpenAi extends LoopbackProvider {
         }
     }
 
+    /** The word after {@code marker} in {@code text} ({@code tool:repeat <word>} repeats the word). */
+    private static String wordAfter(String text, String marker) {
+        String rest = text.substring(text.indexOf(marker) + marker.length()).strip();
+        int end = rest.indexOf(' ');
+        return end < 0 ? rest : rest.substring(0, end);
+    }
+
     /** The tool this request should call: asked for, offered, and (unless looping) not yet answered. */
     private static String toolToCall(JsonNode body, String text) {
         boolean answered = lastToolResult(body) != null;
-        for (String tool : List.of("add", "explode")) {
+        for (String tool : List.of("add", "explode", "repeat")) {
             boolean asked = text.contains("tool:" + tool) || tool.equals("add") && text.contains("tool:loop");
             boolean offered = body.path("tools").toString().contains("\"name\":\"" + tool + "\"");
             if (asked && offered && (!answered || text.contains("tool:loop"))) {
@@ -148,14 +156,19 @@ public final class FakeOpenAi extends LoopbackProvider {
     }
 
     /** A tool call as OpenAI streams one: the name first, then the arguments in pieces. */
-    private void callTool(OutputStream out, String model, String tool) throws IOException {
+    private void callTool(OutputStream out, String model, String tool, String text) throws IOException {
         String id = "call_" + tool + "_" + received().size();
         write(out, chunk(model, delta -> {
             ObjectNode call = delta.put("role", "assistant").putArray("tool_calls").addObject();
             call.put("index", 0).put("id", id).put("type", "function");
             call.putObject("function").put("name", tool).put("arguments", "");
         }, null));
-        List<String> pieces = tool.equals("add") ? List.of("{\"a\": 2,", " \"b\": 3}") : List.of("{}");
+        List<String> pieces = switch (tool) {
+            case "add" -> List.of("{\"a\": 2,", " \"b\": 3}");
+            case "repeat" -> List.of("{\"text\": " + ChatJson.MAPPER.writeValueAsString(wordAfter(text, "tool:repeat")) + ",",
+                    " \"times\": 2}");
+            default -> List.of("{}");
+        };
         for (String piece : pieces) {
             write(out, chunk(model, delta -> {
                 ObjectNode call = delta.putArray("tool_calls").addObject();

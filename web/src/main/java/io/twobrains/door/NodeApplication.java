@@ -1,6 +1,7 @@
 package io.twobrains.door;
 
 import io.twobrains.command.CommandModule;
+import io.twobrains.crypto.CryptoModule;
 import io.twobrains.command.chat.SharedElasticPool;
 import io.twobrains.processor.ProcessorModule;
 import io.twobrains.processor.ProcessorRebuild;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ProcessorModule.class, CommandModule.class, QueryModule.class})
+@Import({ProcessorModule.class, CryptoModule.class, CommandModule.class, QueryModule.class})
 public class NodeApplication {
 
     public static final String CONFIG_NAME = "node";

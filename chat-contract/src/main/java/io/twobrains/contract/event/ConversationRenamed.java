@@ -9,7 +9,7 @@ import io.twobrains.contract.ConversationScoped;
 @SchemaVersion(2)
 public record ConversationRenamed(
         @JsonPropertyDescription("The conversation.") String conversationId,
-        @JsonPropertyDescription("The new title (1 to 80 characters).") String title,
+        @JsonPropertyDescription("The new title (1 to 80 characters). Encrypted: sealed with the user's data key (tbc1.…, see docs/event-log.md).") String title,
         @JsonPropertyDescription("manual (the user) or auto (generated).") TitleSource source)
         implements Event, ConversationScoped {
 

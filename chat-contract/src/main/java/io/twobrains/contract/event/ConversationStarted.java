@@ -9,7 +9,7 @@ import io.twobrains.contract.Nullable;
 @SchemaVersion(1)
 public record ConversationStarted(
         @JsonPropertyDescription("The conversation, unique among the user's conversations.") String conversationId,
-        @JsonPropertyDescription("Its title, or absent until one is chosen or generated.") @Nullable String title)
+        @JsonPropertyDescription("Its title, or absent until one is chosen or generated. Encrypted: sealed with the user's data key (tbc1.…).") @Nullable String title)
         implements Event, ConversationScoped {
 
     @Override

@@ -13,7 +13,7 @@ public record MessageAppended(
         @JsonPropertyDescription("The conversation.") String conversationId,
         @JsonPropertyDescription("The message, unique within the conversation.") String messageId,
         @JsonPropertyDescription("Who wrote it: system, user or assistant.") Role role,
-        @JsonPropertyDescription("Its content, as AI SDK UIMessage parts.") List<Part> parts)
+        @JsonPropertyDescription("Its content, as AI SDK UIMessage parts. Encrypted: each part's text, reasoning, tool input, output and error are sealed with the user's data key (tbc1.…); types, tool names and call ids are not.") List<Part> parts)
         implements Event, ConversationScoped {
 
     public MessageAppended {

@@ -1,10 +1,12 @@
 package io.twobrains.contract.message;
 
+import io.twobrains.contract.content.ContentCipher;
+
 /** The model's visible reasoning, as its provider streamed it. Only assistant messages have it. */
 public record ReasoningPart(String text) implements Part {
 
     @Override
     public int length() {
-        return text == null ? 0 : text.length();
+        return text == null ? 0 : ContentCipher.isSealed(text) ? ContentCipher.plainBytes(text) : text.length();
     }
 }

@@ -1,9 +1,11 @@
 package io.twobrains.contract.message;
 
+import io.twobrains.contract.content.ContentCipher;
+
 public record TextPart(String text) implements Part {
 
     @Override
     public int length() {
-        return text == null ? 0 : text.length();
+        return text == null ? 0 : ContentCipher.isSealed(text) ? ContentCipher.plainBytes(text) : text.length();
     }
 }

@@ -1,5 +1,7 @@
 package io.twobrains.contract.message;
 
+import io.twobrains.contract.content.ContentCipher;
+
 import io.twobrains.contract.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +22,15 @@ public record ToolPart(String toolName, String toolCallId, String state, JsonNod
 
     @Override
     public int length() {
-        return size(input) + size(output) + (errorText == null ? 0 : errorText.length());
+        return size(input) + size(output) + (errorText == null ? 0
+                : ContentCipher.isSealed(errorText) ? ContentCipher.plainBytes(errorText) : errorText.length());
     }
 
     private static int size(JsonNode node) {
-        return node == null ? 0 : node.toString().length();
+        if (node == null) {
+            return 0;
+        }
+        return node.isString() && ContentCipher.isSealed(node.asString()) ? ContentCipher.plainBytes(node.asString())
+                : node.toString().length();
     }
 }

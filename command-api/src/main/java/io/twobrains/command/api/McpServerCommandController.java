@@ -2,7 +2,7 @@ package io.twobrains.command.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.twobrains.command.crypto.SecretSealer;
+import io.twobrains.crypto.SecretSealer;
 import io.twobrains.command.mcp.McpUrlPolicy;
 import io.twobrains.contract.command.AddMcpServer;
 import io.twobrains.contract.command.ChangeMcpServer;

@@ -6,6 +6,11 @@ import io.twobrains.command.api.CommandIds;
 import io.twobrains.command.chat.provider.DemoChatModel;
 import io.twobrains.command.kafka.CommandBus;
 import io.twobrains.contract.MessageIds;
+import io.twobrains.contract.content.CommandContent;
+import io.twobrains.contract.content.ContentCipher;
+import io.twobrains.contract.content.ContentPlace;
+import io.twobrains.contract.content.SealedContent;
+import io.twobrains.crypto.ContentKeys;
 import io.twobrains.processor.lease.NodeIdentity;
 import io.twobrains.contract.command.Command;
 import io.twobrains.contract.command.CommandEnvelope;
@@ -71,11 +76,14 @@ public class ChatService {
     private final ControlSignals stopSignals;
     /** This node process: it runs the generations it starts, and the processor knows it as their runner. */
     private final NodeIdentity node;
+    /** The users' data keys: content is sealed before it leaves this process, and opened when it comes back. */
+    private final ContentKeys keys;
 
     ChatService(ProcessorReads reads, ModelGateway gateway, CommandBus bus, Generations generations, ChatLimits limits,
             DeltaLog deltas, ChatProperties properties, Clock clock, McpTools mcpTools, DeltaFollower follower,
-            CommandApiProperties commandApi, ControlSignals stopSignals, NodeIdentity node) {
+            CommandApiProperties commandApi, ControlSignals stopSignals, NodeIdentity node, ContentKeys keys) {
         this.node = node;
+        this.keys = keys;
         this.commandApi = commandApi;
         this.stopSignals = stopSignals;
         this.mcpTools = mcpTools;
@@ -93,8 +101,10 @@ public class ChatService {
     /** Starts a reply; the run goes on whatever happens to the request that started it. */
     public Mono<GenerationRun> chat(ChatUser user, ChatRequest request, CommandIds.Identity identity) {
         limits.admitRequest(user.id());
-        return reads.context(user.id(), request.conversationId(), historyBudget(request), 0)
-                .flatMap(context -> begin(user, request, identity, context));
+        return keys.forWriting(user.id()).flatMap(cipher -> reads.context(user.id(), request.conversationId(),
+                        historyBudget(request), 0)
+                .map(context -> SealedContent.open(cipher, request.conversationId(), context))
+                .flatMap(context -> begin(user, request, identity, context, cipher)));
     }
 
     /**
@@ -104,8 +114,8 @@ public class ChatService {
     public Mono<Flux<String>> followElsewhere(String userId, String conversationId) {
         return reads.context(userId, conversationId, 1_000, 0)
                 .flatMap(context -> context.running().isEmpty() ? Mono.empty()
-                        : Mono.just(follower.follow(userId, context.running().get(0).generationId(),
-                                context.running().get(0).startedAt())));
+                        : keys.forReading(userId).map(cipher -> follower.follow(cipher, conversationId,
+                                context.running().get(0).generationId(), context.running().get(0).startedAt())));
     }
 
     /**
@@ -145,7 +155,7 @@ public class ChatService {
     }
 
     private Mono<GenerationRun> begin(ChatUser user, ChatRequest request, CommandIds.Identity identity,
-            ChatContextView context) {
+            ChatContextView context, ContentCipher cipher) {
         Model model = request.model()
                 .or(() -> ModelCatalog.builtIn().find(context.selectedModel()))
                 .orElseGet(() -> ModelCatalog.builtIn().find(ModelCatalog.builtIn().defaultModel()).orElseThrow());
@@ -175,8 +185,8 @@ public class ChatService {
                 user.plan(), messageId, prompt, true, regenerates, node.instance());
         limits.acquire(user.id());
         String regenerated = regenerates;
-        Mono<GenerationRun> started = bus.send(new CommandEnvelope(identity.commandId(), user.id(), clock.instant(), start,
-                        identity.fingerprint()), START_PATIENCE)
+        Mono<GenerationRun> started = bus.send(new CommandEnvelope(identity.commandId(), user.id(), clock.instant(),
+                        CommandContent.seal(cipher, start), identity.fingerprint()), START_PATIENCE)
                 .flatMap(reply -> {
                     Answers.of(reply, HttpStatus.OK, r -> r);
                     long expected = context.seq() + 1 + (prompt == null ? 0 : 1) + (context.conversation() == null ? 1 : 0);
@@ -189,14 +199,15 @@ public class ChatService {
                     // Something else was written meanwhile: read the history again, as of this start.
                     return reads.context(user.id(), request.conversationId(), historyBudget(request), reply.seq())
                             .map(fresh -> {
-                                List<MessageView> again = new ArrayList<>(fresh.history());
+                                List<MessageView> again = new ArrayList<>(
+                                        SealedContent.open(cipher, request.conversationId(), fresh).history());
                                 if (regenerated != null) {
                                     cutAt(again, regenerated);
                                 }
                                 return again;
                             });
                 })
-                .map(prompts -> launch(user, start, target, context, prompts, prompt))
+                .map(prompts -> launch(user, start, target, context, prompts, prompt, cipher))
                 // Until the run owns the slot (it releases it when it ends), a failure here gives it back.
                 .doOnError(error -> limits.release(user.id()));
         // Once sent, the start runs to its end even if the client goes away or its answer times out: a
@@ -209,7 +220,7 @@ public class ChatService {
     }
 
     private GenerationRun launch(ChatUser user, StartGeneration start, Target target, ChatContextView context,
-            List<MessageView> history, StartGeneration.Prompt prompt) {
+            List<MessageView> history, StartGeneration.Prompt prompt, ContentCipher cipher) {
         Optional<GenerationRun> existing = generations.find(user.id(), start.conversationId())
                 .filter(run -> run.identity().generationId().equals(start.generationId()));
         if (existing.isPresent()) {
@@ -219,7 +230,8 @@ public class ChatService {
         }
         GenerationRun run = new GenerationRun(new GenerationRun.Identity(user.id(), start.conversationId(),
                 start.generationId(), start.messageId(), target.model().id(), target.model().provider(), target.byok()),
-                deltas);
+                (userId, conversationId, generationId, index, chunkJson) -> deltas.append(userId, conversationId,
+                        generationId, index, cipher.seal(chunkJson, new ContentPlace.Chunk(conversationId, generationId, index))));
         generations.add(run);
         List<Message> messages = PromptHistory.of(history, target.model(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         boolean needsTitle = prompt != null
@@ -234,12 +246,13 @@ public class ChatService {
                 box -> Mono.fromRunnable(box::close));
         run.start(outputs,
                 properties.firstTokenTimeout(), properties.idleTimeout(), properties.maxDuration(),
-                outcome -> save(user.id(), start.generationId(), outcome),
+                outcome -> save(user.id(), start, outcome, cipher),
                 () -> {
                     generations.remove(run);
                     limits.release(user.id());
                     if (needsTitle) {
-                        title(user.id(), target, context, start.conversationId(), PromptHistory.userText(prompt.parts()));
+                        title(user.id(), target, context, start.conversationId(), PromptHistory.userText(prompt.parts()),
+                                cipher);
                     }
                 });
         return run;
@@ -292,10 +305,12 @@ public class ChatService {
     }
 
     /** Saves a reply; retried (idempotently: the command id comes from the generation) until the processor has it. */
-    private Mono<Void> save(String userId, String generationId, GenerationRun.Outcome outcome) {
+    private Mono<Void> save(String userId, StartGeneration start, GenerationRun.Outcome outcome, ContentCipher cipher) {
+        String generationId = start.generationId();
         UUID commandId = UUID.nameUUIDFromBytes(("complete\n" + userId + "\n" + generationId).getBytes(StandardCharsets.UTF_8));
-        CompleteGeneration complete = new CompleteGeneration(generationId, outcome.finishReason(), outcome.usage(),
-                outcome.latencyMs(), outcome.ending(), outcome.parts(), outcome.error());
+        CompleteGeneration complete = CommandContent.sealReply(cipher, start.conversationId(), start.messageId(),
+                new CompleteGeneration(generationId, outcome.finishReason(), outcome.usage(), outcome.latencyMs(),
+                        outcome.ending(), outcome.parts(), outcome.error()));
         return send(userId, commandId, null, complete)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
                         .filter(error -> error instanceof ApiProblem problem && problem.getStatusCode().value() == 503)
@@ -312,7 +327,7 @@ public class ChatService {
 
     /** A short title for a new conversation, from the model (or the first words, if it fails). Best effort. */
     private void title(String userId, Target target, ChatContextView context, String conversationId,
-            String userText) {
+            String userText, ContentCipher cipher) {
         String ask = "Write a title of 2 to 6 words, at most 80 characters, for a chat that begins with the message"
                 + " below. Answer with the title only.\n" + userText;
         gateway.call(userId, target, List.of(new UserMessage(ask)), context)
@@ -320,8 +335,10 @@ public class ChatService {
                 .map(ChatService::cleanTitle)
                 .onErrorResume(error -> Mono.just(""))
                 .map(title -> title.isBlank() ? DemoChatModel.title(userText) : title)
-                .flatMap(title -> send(userId, UUID.nameUUIDFromBytes(("title\n" + userId + "\n" + conversationId + "\n"
-                        + title).getBytes(StandardCharsets.UTF_8)), null, new TitleConversation(conversationId, title)))
+                // The id comes from the conversation alone: an id derived from the title would be a hash of content.
+                .flatMap(title -> send(userId, UUID.nameUUIDFromBytes(("title\n" + userId + "\n" + conversationId)
+                        .getBytes(StandardCharsets.UTF_8)), null, CommandContent.seal(cipher,
+                        new TitleConversation(conversationId, title))))
                 .subscribe(reply -> { }, error -> LOG.debug("no title for {}: {}", conversationId, error.toString()));
     }
 

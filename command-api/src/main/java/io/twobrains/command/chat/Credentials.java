@@ -1,7 +1,7 @@
 package io.twobrains.command.chat;
 
 import io.twobrains.command.chat.provider.Endpoint;
-import io.twobrains.command.crypto.SecretSealer;
+import io.twobrains.crypto.SecretSealer;
 import io.twobrains.contract.view.ChatContextView;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,6 @@
 package io.twobrains.command.chat;
 
+import io.twobrains.contract.content.ContentCipher;
 import io.twobrains.command.kafka.DeadLetterWriter;
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.json.ChatJson;
@@ -44,24 +45,27 @@ class DeltaFollower {
         this.deadLetters = deadLetters;
     }
 
-    Flux<String> follow(String userId, String generationId, Instant startedAt) {
+    Flux<String> follow(ContentCipher cipher, String conversationId, String generationId, Instant startedAt) {
+        String userId = cipher.userId();
         Duration patience = properties.idleTimeout().plus(properties.firstTokenTimeout());
         return Flux.<String>create(sink -> {
                     InOrder chunks = new InOrder(sink);
                     TopicTail tail = TopicTail.start(clients, Topics.DELTAS, Set.of(partitionOf(userId)),
                             new TopicTail.Start.Since(startedAt.minus(SLACK)), false,
-                            record -> read(record, userId, generationId, chunks), "follow-" + generationId);
+                            record -> read(record, cipher, conversationId, generationId, chunks), "follow-" + generationId);
                     sink.onDispose(tail::close);
                 }, FluxSink.OverflowStrategy.BUFFER)
                 .timeout(patience, Flux.just(ChatJson.MAPPER.writeValueAsString(
                         UiChunks.error("the reply stopped arriving; reload to see what was saved")), UiChunks.DONE));
     }
 
-    private void read(ConsumerRecord<String, byte[]> record, String userId, String generationId, InOrder chunks) {
+    private void read(ConsumerRecord<String, byte[]> record, ContentCipher cipher, String conversationId,
+            String generationId, InOrder chunks) {
         try {
             for (DeltaRecord delta : DeltaRecord.parse(record.key(), record.value())) {
-                if (delta.userId().equals(userId) && delta.generationId().equals(generationId)) {
-                    chunks.offer(delta.index(), delta.chunk());
+                if (delta.userId().equals(cipher.userId()) && delta.generationId().equals(generationId)
+                        && (delta.conversationId() == null || delta.conversationId().equals(conversationId))) {
+                    chunks.offer(delta.index(), delta.chunk(cipher));
                 }
             }
         } catch (MalformedRecordException e) {

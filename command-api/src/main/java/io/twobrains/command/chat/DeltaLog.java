@@ -40,13 +40,10 @@ class DeltaLog implements DeltaSink, SmartLifecycle {
         this.properties = properties;
     }
 
-    /**
-     * Appends one chunk, already serialised for the stream: it is embedded as it is, so a chunk is
-     * written to JSON once however many places it goes.
-     */
+    /** Appends one chunk, sealed by the run for its user. */
     @Override
-    public void append(String userId, String conversationId, String generationId, long index, String chunkJson) {
-        byte[] entry = DeltaRecord.entry(userId, conversationId, generationId, index, chunkJson);
+    public void append(String userId, String conversationId, String generationId, long index, String sealedChunk) {
+        byte[] entry = DeltaRecord.entry(userId, conversationId, generationId, index, sealedChunk);
         int partition = partitionOf(userId);
         synchronized (waiting) {
             ByteArrayOutputStream batch = waiting.computeIfAbsent(partition, p -> DeltaRecord.openBatch());

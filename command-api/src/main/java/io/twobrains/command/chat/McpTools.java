@@ -4,7 +4,7 @@ import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.twobrains.command.crypto.SecretSealer;
+import io.twobrains.crypto.SecretSealer;
 import io.twobrains.command.egress.PinnedHttp;
 import io.twobrains.contract.json.ChatJson;
 import io.twobrains.contract.profile.McpTransport;

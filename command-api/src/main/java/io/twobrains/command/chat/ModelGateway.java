@@ -3,7 +3,7 @@ package io.twobrains.command.chat;
 import io.twobrains.command.chat.provider.ChatModelCache;
 import io.twobrains.command.chat.provider.ChatProvider;
 import io.twobrains.command.chat.provider.ChatProviders;
-import io.twobrains.command.crypto.SecretSealer;
+import io.twobrains.crypto.SecretSealer;
 import io.twobrains.command.egress.PinnedHttp;
 import io.twobrains.contract.model.Model;
 import io.twobrains.contract.profile.ReasoningEffort;

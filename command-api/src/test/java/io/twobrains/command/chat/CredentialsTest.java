@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twobrains.command.chat.provider.Endpoint;
-import io.twobrains.command.crypto.SecretSealer;
-import io.twobrains.command.crypto.SecretsProperties;
+import io.twobrains.crypto.SecretSealer;
+import io.twobrains.crypto.SecretsProperties;
 import io.twobrains.contract.model.Model;
 import io.twobrains.contract.model.ModelCatalog;
 import io.twobrains.contract.profile.ReasoningEffort;

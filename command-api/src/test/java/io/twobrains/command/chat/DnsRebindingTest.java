@@ -2,8 +2,8 @@ package io.twobrains.command.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twobrains.command.crypto.SecretSealer;
-import io.twobrains.command.crypto.SecretsProperties;
+import io.twobrains.crypto.SecretSealer;
+import io.twobrains.crypto.SecretsProperties;
 import io.twobrains.command.egress.PinnedHttp;
 import io.twobrains.command.mcp.McpProperties;
 import io.twobrains.command.mcp.McpUrlPolicy;

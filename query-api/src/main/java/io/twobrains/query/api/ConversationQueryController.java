@@ -1,5 +1,7 @@
 package io.twobrains.query.api;
 
+import io.twobrains.contract.content.SealedContent;
+import io.twobrains.crypto.ContentKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads of conversations and messages, from the per-user brain's store on this node ({@link LocalReads});
- * a page of history is written from the stored bytes of its messages.
+ * a page of history is written from the stored bytes of its messages. Titles and messages are stored
+ * sealed with the user's data key, and opened here ({@link OpenPages}).
  */
 @Tag(name = "conversations", description = "Read side: send X-Chat-Min-Seq to read your own writes")
 @RestController
@@ -35,9 +38,11 @@ class ConversationQueryController {
     static final int MAX_LIMIT = 200;
 
     private final LocalReads reads;
+    private final ContentKeys keys;
 
-    ConversationQueryController(LocalReads reads) {
+    ConversationQueryController(LocalReads reads, ContentKeys keys) {
         this.reads = reads;
+        this.keys = keys;
     }
 
     @Operation(summary = "The caller's conversations, most recently updated first: {items, nextCursor}")
@@ -47,7 +52,8 @@ class ConversationQueryController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @Parameter(description = "wait until this seq is applied") @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         int size = limit(limit);
-        return reads.read(user.id(), minSeq, reader -> reader.conversations(user.id(), size, blankToNull(cursor)));
+        return keys.forReading(user.id()).flatMap(cipher -> reads.read(user.id(), minSeq,
+                reader -> OpenPages.conversations(cipher, reader.conversations(user.id(), size, blankToNull(cursor)))));
     }
 
     @Operation(summary = "One conversation", responses = {
@@ -57,8 +63,9 @@ class ConversationQueryController {
     Mono<ResponseEntity<ConversationView>> get(ChatUser user, @PathVariable String id,
             @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
-        return reads.read(user.id(), minSeq, reader -> reader.conversation(user.id(), id).map(c -> c.view())
-                .orElseThrow(() -> notFound(id)));
+        return keys.forReading(user.id()).flatMap(cipher -> reads.read(user.id(), minSeq,
+                reader -> reader.conversation(user.id(), id).map(c -> SealedContent.open(cipher, c.view()))
+                        .orElseThrow(() -> notFound(id))));
     }
 
     @Operation(summary = "A page of messages: the newest page first, oldest-to-newest within it; nextCursor leads to older pages",
@@ -70,8 +77,9 @@ class ConversationQueryController {
             @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
         int size = limit(limit);
-        return reads.read(user.id(), minSeq, reader -> reader.messagesJson(user.id(), id, size, blankToNull(before))
-                .orElseThrow(() -> notFound(id)).toJson());
+        return keys.forReading(user.id()).flatMap(cipher -> reads.read(user.id(), minSeq,
+                reader -> OpenPages.messages(cipher, id, reader.messagesJson(user.id(), id, size, blankToNull(before))
+                        .orElseThrow(() -> notFound(id)))));
     }
 
     private static ApiProblem notFound(String id) {

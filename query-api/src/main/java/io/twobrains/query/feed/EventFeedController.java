@@ -1,5 +1,6 @@
 package io.twobrains.query.feed;
 
+import io.twobrains.crypto.ContentKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,10 +35,12 @@ class EventFeedController {
 
     private final UserLocator locator;
     private final UserFeed feed;
+    private final ContentKeys keys;
 
-    EventFeedController(UserLocator locator, UserFeed feed) {
+    EventFeedController(UserLocator locator, UserFeed feed, ContentKeys keys) {
         this.locator = locator;
         this.feed = feed;
+        this.keys = keys;
     }
 
     @Operation(summary = "The caller's changes from now on (or since Last-Event-ID), as server-sent events")
@@ -48,20 +51,22 @@ class EventFeedController {
         Long lastSeen = lastSeen(lastEventId);
         ChatReader reader = locator.here(user.id()).orElseThrow(() -> ApiProblem.unavailable(
                 "your data is moving between nodes; retry shortly", 1));
-        Flux<ServerSentEvent<String>> items = feed.follow(user.id(), lastSeen, reader.user(user.id()).seq())
-                .concatMap(item -> Flux.fromIterable(event(item).stream().toList()));
+        long seq = reader.user(user.id()).seq();
+        Flux<ServerSentEvent<String>> items = keys.forReading(user.id()).map(FeedEvents::new)
+                .flatMapMany(events -> feed.follow(user.id(), lastSeen, seq)
+                        .concatMap(item -> Flux.fromIterable(event(events, item).stream().toList())));
         Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
                 .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
         return Flux.merge(items, keepAlive);
     }
 
-    private static java.util.Optional<ServerSentEvent<String>> event(FeedItem item) {
+    private static java.util.Optional<ServerSentEvent<String>> event(FeedEvents events, FeedItem item) {
         if (item instanceof FeedItem.Resync resync) {
             return java.util.Optional.of(ServerSentEvent.builder("{\"seq\":" + resync.seq() + "}")
                     .id(Long.toString(resync.seq())).event("resync").build());
         }
         EventEnvelope event = ((FeedItem.Committed) item).event();
-        return FeedEvents.view(event.payload()).map(view -> ServerSentEvent
+        return events.view(event.payload()).map(view -> ServerSentEvent
                 .builder(ChatJson.MAPPER.writeValueAsString(view.put("seq", event.seq())
                         .put("occurredAt", event.occurredAt().toString())))
                 .id(Long.toString(event.seq())).event(event.type()).build());

@@ -1,5 +1,7 @@
 package io.twobrains.query.feed;
 
+import io.twobrains.contract.content.ContentCipher;
+import io.twobrains.contract.content.SealedContent;
 import io.twobrains.contract.event.ApiKeyRemoved;
 import io.twobrains.contract.event.ApiKeyStored;
 import io.twobrains.contract.event.CommandRejected;
@@ -26,28 +28,32 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the live feed tells a user's other tabs of each event: enough to update a list or follow a
  * reply, never a sealed secret (a stored key shows as its provider and hint, an MCP server without
- * its headers). A refused command changed nothing, so it is not sent. One method per event type, so
- * a new event does not compile until the feed decides what it shows of it.
+ * its headers). Titles and messages are opened with the user's key (the feed goes to the user
+ * alone). A refused command changed nothing, so it is not sent. One method per event type, so a new
+ * event does not compile until the feed decides what it shows of it.
  */
 final class FeedEvents implements Event.Visitor<Optional<ObjectNode>> {
 
-    static final FeedEvents INSTANCE = new FeedEvents();
+    private final ContentCipher cipher;
 
-    private FeedEvents() {
+    FeedEvents(ContentCipher cipher) {
+        this.cipher = cipher;
     }
 
-    static Optional<ObjectNode> view(Event event) {
-        return event.accept(INSTANCE);
+    Optional<ObjectNode> view(Event event) {
+        return event.accept(this);
     }
 
     @Override
     public Optional<ObjectNode> visit(ConversationStarted event) {
-        return Optional.of(node().put("conversationId", event.conversationId()).put("title", event.title()));
+        return Optional.of(node().put("conversationId", event.conversationId())
+                .put("title", SealedContent.openTitle(cipher, event.conversationId(), event.title())));
     }
 
     @Override
     public Optional<ObjectNode> visit(ConversationRenamed event) {
-        return Optional.of(node().put("conversationId", event.conversationId()).put("title", event.title())
+        return Optional.of(node().put("conversationId", event.conversationId())
+                .put("title", SealedContent.openTitle(cipher, event.conversationId(), event.title()))
                 .put("source", ChatJson.MAPPER.valueToTree(event.source()).asString()));
     }
 
@@ -58,7 +64,9 @@ final class FeedEvents implements Event.Visitor<Optional<ObjectNode>> {
 
     @Override
     public Optional<ObjectNode> visit(MessageAppended event) {
-        return Optional.of((ObjectNode) ChatJson.MAPPER.valueToTree(event));
+        return Optional.of((ObjectNode) ChatJson.MAPPER.valueToTree(new MessageAppended(event.conversationId(),
+                event.messageId(), event.role(), SealedContent.open(cipher, event.conversationId(), event.messageId(),
+                        event.parts()))));
     }
 
     @Override

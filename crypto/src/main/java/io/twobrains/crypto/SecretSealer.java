@@ -1,4 +1,4 @@
-package io.twobrains.command.crypto;
+package io.twobrains.crypto;
 
 import io.twobrains.contract.profile.SealedSecret;
 import java.nio.ByteBuffer;
@@ -56,6 +56,11 @@ public final class SecretSealer {
         }
         this.masterKeys = Map.copyOf(keys);
         this.currentKeyId = properties.currentKeyId();
+    }
+
+    /** The id of the master key that new seals use. */
+    public String currentKeyId() {
+        return currentKeyId;
     }
 
     public SealedSecret seal(String userId, String purpose, byte[] plaintext) {

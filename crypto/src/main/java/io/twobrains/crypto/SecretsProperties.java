@@ -1,4 +1,4 @@
-package io.twobrains.command.crypto;
+package io.twobrains.crypto;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,0 +1,44 @@
+package io.twobrains.bench;
+
+import io.twobrains.command.chat.SharedElasticPool;
+import io.twobrains.local.LocalStack;
+import io.twobrains.local.LocalStackSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The local stack as {@code LocalStack.main} starts it (the README's first command), on ports the bench
+ * chose, so that it runs beside a stack on the standard ports; {@link StackProcess} runs it in a JVM of
+ * its own. Only the ports and the commit interval differ from the README's stack.
+ *
+ * <p>Run: {@code StackMain <data dir> <first port> <commit interval ms>}: the node's public port, its
+ * internal port, the projector, the OIDC provider, Kafka, its controller and PostgreSQL take seven
+ * ports from the first, in that order ({@link #ports}).
+ */
+public final class StackMain {
+
+    /** The ready line {@link StackProcess} waits for. */
+    static final String READY = "twobrains is running";
+    static final int PORTS = 7;
+
+    private StackMain() {
+    }
+
+    public static void main(String[] args) {
+        SharedElasticPool.size();
+        LocalStackSettings settings = settings(Path.of(args[0]).toAbsolutePath(), Integer.parseInt(args[1]),
+                Duration.ofMillis(Long.parseLong(args[2])));
+        LocalStack stack = LocalStack.start(settings, false, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-shutdown"));
+        System.out.printf("%s (door %s, Kafka %s, PostgreSQL %s)%n", READY, stack.doorUrl(),
+                stack.kafkaBootstrapServers(), stack.postgresJdbcUrl());
+    }
+
+    /** The README's stack with {@link #PORTS} ports from {@code base} and the given commit interval. */
+    static LocalStackSettings settings(Path dataDir, int base, Duration commitInterval) {
+        LocalStackSettings standard = LocalStackSettings.standard(dataDir);
+        return new LocalStackSettings(dataDir, base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6,
+                standard.partitions(), commitInterval, Map.of());
+    }
+}

@@ -1,0 +1,182 @@
+package io.twobrains.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * The system under test started as a user starts it ({@code LocalStack.start}, as its {@code main} does,
+ * through {@link StackMain}), in a JVM of its own, with a data directory of its own and seven ports from
+ * a free base, so it runs beside anything else on the machine. The bench's
+ * settings (quotas, the model to point at) reach every service as system properties. Its parts, for
+ * the CPU figures, are the stack's JVM and PostgreSQL's postmaster (which the embedded PostgreSQL
+ * leaves to init: it is found by its data directory's {@code postmaster.pid}), each with its descendants.
+ */
+final class StackProcess implements AutoCloseable {
+
+    static final String STACK = "stack JVM";
+    static final String POSTGRES = "PostgreSQL";
+    /** The stack's seven, then one for JMX (the processor's Kafka metrics, {@link StreamThreadTime}). */
+    private static final int PORTS = StackMain.PORTS + 1;
+    private static final int JMX = StackMain.PORTS;
+    private static final Duration START = Duration.ofMinutes(6);
+
+    private final JavaChild child;
+    private final Path dataDir;
+    private final int base;
+    private JMXConnector jmx;
+
+    private StackProcess(JavaChild child, Path dataDir, int base) {
+        this.child = child;
+        this.dataDir = dataDir;
+        this.base = base;
+    }
+
+    /**
+     * @param jvmOptions more options for the stack's JVM ({@code --stack-jvm "-XX:StartFlightRecording=..."})
+     * @param properties settings for every service in it
+     */
+    static StackProcess start(Duration commitInterval, List<String> jvmOptions, Map<String, Object> properties) {
+        try {
+            Path dataDir = Files.createTempDirectory("twobrains-bench");
+            int base = freePortBlock(PORTS);
+            Map<String, String> systemProperties = new LinkedHashMap<>(jmx(base + JMX));
+            properties.forEach((key, value) -> systemProperties.put(key, String.valueOf(value)));
+            System.out.printf("  starting the stack in its own JVM (ports %d-%d, data in %s)%n", base, base + PORTS - 1,
+                    dataDir);
+            long begin = System.nanoTime();
+            JavaChild child = JavaChild.start("stack", StackMain.class.getName(), jvmOptions, systemProperties,
+                    Map.of(), List.of(dataDir.toString(), Integer.toString(base), Long.toString(commitInterval.toMillis())),
+                    JavaChild.logFile("stack"), StackMain.READY, START);
+            System.out.printf("  stack ready in %.0f s (pid %d, log %s)%n", (System.nanoTime() - begin) / 1e9,
+                    child.pid(), child.log());
+            return new StackProcess(child, dataDir, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // The order of StackMain.settings: door, internal port, projector, OIDC, Kafka, its controller, PostgreSQL.
+    URI door() {
+        return URI.create("http://localhost:" + base);
+    }
+
+    URI oidc() {
+        return URI.create("http://localhost:" + (base + 3));
+    }
+
+    String kafka() {
+        return "127.0.0.1:" + (base + 4);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + (base + 6) + "/postgres";
+    }
+
+    long pid() {
+        return child.pid();
+    }
+
+    /** Remote JMX on the loopback address only, without authentication: the bench reads Kafka's metrics there. */
+    private static Map<String, String> jmx(int port) {
+        return Map.of("com.sun.management.jmxremote.port", Integer.toString(port),
+                "com.sun.management.jmxremote.rmi.port", Integer.toString(port),
+                "com.sun.management.jmxremote.host", "127.0.0.1",
+                "com.sun.management.jmxremote.authenticate", "false",
+                "com.sun.management.jmxremote.ssl", "false",
+                "java.rmi.server.hostname", "127.0.0.1");
+    }
+
+    /** The stack's MBeans (Kafka's metrics among them), or null when they cannot be reached. */
+    synchronized MBeanServerConnection mbeans() {
+        if (jmx == null) {
+            try {
+                jmx = JMXConnectorFactory.connect(new JMXServiceURL(
+                        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + (base + JMX) + "/jmxrmi"));
+            } catch (IOException e) {
+                System.out.printf("  no JMX on the stack (%s): no stream-thread figures%n", e.getMessage());
+                return null;
+            }
+        }
+        try {
+            return jmx.getMBeanServerConnection();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The stack's postmaster: the first line of its data directory's postmaster.pid. */
+    long postgresPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL's pid file is not there", e);
+        }
+    }
+
+    SystemMeter.Part stackPart() {
+        return new SystemMeter.Part(STACK, pid());
+    }
+
+    SystemMeter.Part postgresPart() {
+        return new SystemMeter.Part(POSTGRES, postgresPid());
+    }
+
+    @Override
+    public void close() {
+        if (jmx != null) {
+            try {
+                jmx.close();
+            } catch (IOException e) {
+                // the stack is stopping anyway
+            }
+        }
+        child.close();
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.out.printf("  could not delete %s: %s%n", dataDir, e.getMessage());
+        }
+    }
+
+    /** A base port from which {@code count} ports are free now, on any address. */
+    static int freePortBlock(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000 - count);
+            boolean free = true;
+            for (int port = base; port < base + count && free; port++) {
+                free = isFree(port);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("found no " + count + " free ports in a row");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket any = new ServerSocket()) {
+            any.setReuseAddress(false);
+            any.bind(new InetSocketAddress((InetAddress) null, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
