@@ -39,7 +39,7 @@ public final class ContentKeyPurge implements SmartLifecycle {
     /** Purges now, whatever the window says (the forced purge). */
     public Mono<Void> purgeNow() {
         Instant started = clock.instant();
-        return Mono.defer(() -> keys.db().sql("vacuum full content_keys").then()
+        return Mono.defer(() -> keys.db().sql("vacuum full vault.content_keys").then()
                         .then(checkpoint())
                         .then(checkpoint()))
                 .doOnSuccess(done -> {

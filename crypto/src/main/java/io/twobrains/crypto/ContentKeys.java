@@ -50,11 +50,16 @@ public final class ContentKeys {
         };
     }
 
-    /** Creates the vault's table if it is missing. */
+    /**
+     * Creates the vault's schema and table if they are missing. The schema is the vault's own, apart
+     * from the projector's, whose schema Flyway owns and a replay rebuilds.
+     */
     public Mono<Void> createTable() {
-        return db.sql("create table if not exists content_keys (user_id text primary key, key_id text not null,"
+        return db.sql("create schema if not exists vault").then().then(db.sql("create table if not exists vault.content_keys (user_id text primary key, key_id text not null,"
                         + " sealed_key text not null, created_at timestamptz not null)")
-                .then();
+                .then())
+                // Two nodes starting together may race to create them; the second try finds them.
+                .retry(2);
     }
 
     /** The user's key, created at the first write. */
@@ -76,7 +81,7 @@ public final class ContentKeys {
 
     /** Destroys the user's key: what was sealed with it cannot be read again. */
     public Mono<Void> destroy(String userId) {
-        return db.sql("delete from content_keys where user_id = $1").bind("$1", userId).fetch().rowsUpdated()
+        return db.sql("delete from vault.content_keys where user_id = $1").bind("$1", userId).fetch().rowsUpdated()
                 .doOnNext(deleted -> {
                     forget(userId);
                     if (deleted > 0 && destroyedSincePurge == null) {
@@ -96,13 +101,13 @@ public final class ContentKeys {
     /** Seals every data key sealed with an older master key with the current one; returns how many. */
     public Mono<Long> reseal() {
         String current = sealer.currentKeyId();
-        return db.sql("select user_id, key_id, sealed_key from content_keys where key_id <> $1").bind("$1", current)
+        return db.sql("select user_id, key_id, sealed_key from vault.content_keys where key_id <> $1").bind("$1", current)
                 .map(row -> new SealedRow(row.get("user_id", String.class),
                         new SealedSecret(row.get("key_id", String.class), row.get("sealed_key", String.class))))
                 .all()
                 .concatMap(row -> {
                     SealedSecret resealed = sealer.seal(row.userId(), PURPOSE, sealer.open(row.userId(), PURPOSE, row.key()));
-                    return db.sql("update content_keys set key_id = $1, sealed_key = $2 where user_id = $3 and key_id = $4")
+                    return db.sql("update vault.content_keys set key_id = $1, sealed_key = $2 where user_id = $3 and key_id = $4")
                             .bind("$1", resealed.keyId()).bind("$2", resealed.ciphertext()).bind("$3", row.userId())
                             .bind("$4", row.key().keyId())
                             .fetch().rowsUpdated();
@@ -131,7 +136,7 @@ public final class ContentKeys {
 
     private Mono<Void> create(String userId) {
         SealedSecret sealed = sealer.seal(userId, PURPOSE, ContentCipher.newKey());
-        return db.sql("insert into content_keys (user_id, key_id, sealed_key, created_at) values ($1, $2, $3, $4)"
+        return db.sql("insert into vault.content_keys (user_id, key_id, sealed_key, created_at) values ($1, $2, $3, $4)"
                         + " on conflict (user_id) do nothing")
                 .bind("$1", userId).bind("$2", sealed.keyId()).bind("$3", sealed.ciphertext())
                 .bind("$4", clock.instant().atOffset(java.time.ZoneOffset.UTC))
@@ -139,7 +144,7 @@ public final class ContentKeys {
     }
 
     private Mono<ContentCipher> load(String userId) {
-        return db.sql("select key_id, sealed_key from content_keys where user_id = $1").bind("$1", userId)
+        return db.sql("select key_id, sealed_key from vault.content_keys where user_id = $1").bind("$1", userId)
                 .map(row -> new SealedSecret(row.get("key_id", String.class), row.get("sealed_key", String.class)))
                 .one()
                 .map(sealed -> new ContentCipher(userId, sealer.open(userId, PURPOSE, sealed)));
@@ -167,6 +172,6 @@ public final class ContentKeys {
 
     /** Every user with a key (for tests and tools). */
     Flux<String> users() {
-        return db.sql("select user_id from content_keys").map(row -> row.get("user_id", String.class)).all();
+        return db.sql("select user_id from vault.content_keys").map(row -> row.get("user_id", String.class)).all();
     }
 }

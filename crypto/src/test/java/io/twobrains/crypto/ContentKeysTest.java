@@ -43,7 +43,7 @@ class ContentKeysTest {
 
         assertThat(other.forReading("alice").block(WAIT).open(sealed, PLACE)).isEqualTo("the canary sings");
         assertThat(other.forWriting("alice").block(WAIT).open(sealed, PLACE)).as("not a second key").isEqualTo("the canary sings");
-        String stored = db.sql("select sealed_key from content_keys where user_id = 'alice'")
+        String stored = db.sql("select sealed_key from vault.content_keys where user_id = 'alice'")
                 .map(row -> row.get(0, String.class)).one().block(WAIT);
         assertThat(stored).isNotBlank();
         assertThat(one.users().collectList().block(WAIT)).containsExactly("alice");
@@ -72,7 +72,7 @@ class ContentKeysTest {
 
         assertThat(rotated.reseal().block(WAIT)).isEqualTo(1L);
 
-        assertThat(db.sql("select key_id from content_keys where user_id = 'carol'").map(row -> row.get(0, String.class))
+        assertThat(db.sql("select key_id from vault.content_keys where user_id = 'carol'").map(row -> row.get(0, String.class))
                 .one().block(WAIT)).isEqualTo("new");
         SecretSealer newOnly = new SecretSealer(new SecretsProperties(Map.of("new", NEW), "new"));
         ContentKeys retired = new ContentKeys(db, newOnly, properties, Clock.systemUTC());
@@ -89,7 +89,7 @@ class ContentKeysTest {
         new ContentKeyPurge(vault, properties, Clock.systemUTC()).purgeNow().block(WAIT);
 
         assertThat(vault.destroyedSincePurge()).isEmpty();
-        assertThat(db.sql("select count(*) from content_keys").map(row -> row.get(0, Long.class)).one().block(WAIT))
+        assertThat(db.sql("select count(*) from vault.content_keys").map(row -> row.get(0, Long.class)).one().block(WAIT))
                 .isZero();
     }
 }

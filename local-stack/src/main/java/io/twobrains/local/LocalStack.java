@@ -188,7 +188,8 @@ public final class LocalStack implements AutoCloseable {
         return node.getBean(ChatStreams.class);
     }
 
-    private void stopNode() {
+    /** Stops the stack's own node as a deployment would (its context closes; running replies drain first). */
+    public synchronized void stopNode() {
         if (node != null) {
             started.remove(node);
             node.close();
@@ -213,8 +214,8 @@ public final class LocalStack implements AutoCloseable {
      * JVM; its partitions rebalance with the other nodes'.
      */
     public String[] nodeArguments(int port) {
-        return arguments(nodeArgs(port, LocalStackSettings.freePort(), settings.dataDir().resolve("streams-" + port)),
-                Kind.REACTIVE_R2DBC);
+        return arguments(nodeArgs(port, LocalStackSettings.freePort(), LocalStackSettings.freePort(),
+                settings.dataDir().resolve("streams-" + port)), Kind.REACTIVE_R2DBC);
     }
 
     private Map<String, Object> projectorArgs() {
@@ -232,17 +233,19 @@ public final class LocalStack implements AutoCloseable {
      */
     public ConfigurableApplicationContext addNode(int port) {
         return trackContext(NodeApplication.application(),
-                nodeArgs(port, LocalStackSettings.freePort(), settings.dataDir().resolve("streams-" + port)),
-                Kind.REACTIVE_R2DBC);
+                nodeArgs(port, LocalStackSettings.freePort(), LocalStackSettings.freePort(),
+                        settings.dataDir().resolve("streams-" + port)), Kind.REACTIVE_R2DBC);
     }
 
     private Map<String, Object> nodeArgs() {
-        return nodeArgs(settings.doorPort(), settings.internalPort(), settings.dataDir().resolve("streams"));
+        return nodeArgs(settings.doorPort(), settings.internalPort(), settings.managementPort(),
+                settings.dataDir().resolve("streams"));
     }
 
-    private Map<String, Object> nodeArgs(int port, int internalPort, Path stateDir) {
+    private Map<String, Object> nodeArgs(int port, int internalPort, int managementPort, Path stateDir) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("server.port", port);
+        args.put("management.server.port", managementPort);
         args.put("twobrains.processor.internal-port", internalPort);
         args.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
         args.put("spring.r2dbc.url", postgres.r2dbcUrl());
@@ -319,6 +322,11 @@ public final class LocalStack implements AutoCloseable {
         return URI.create("http://localhost:" + settings.doorPort());
     }
 
+    /** The node's actuator: health, info and metrics, on a port of its own that the door never serves. */
+    public URI managementUrl() {
+        return URI.create("http://localhost:" + settings.managementPort());
+    }
+
     public URI oidcUrl() {
         return URI.create(settings.issuer());
     }
@@ -342,11 +350,12 @@ public final class LocalStack implements AutoCloseable {
                 twobrains is running (data in %s)
                   twobrains          %s   (sign in as alice, bob or admin; password: password)
                   API docs           %s/swagger-ui.html
+                  Actuator           %s/actuator/health   (not served by the door)
                   OIDC provider      %s   (a token: curl -d sub=alice %s/dev/token)
                   Kafka              %s
                   PostgreSQL         %s
                 Press Ctrl-C to stop.
-                %n""", settings.dataDir(), doorUrl(), doorUrl(), oidcUrl(), oidcUrl(), kafkaBootstrap,
+                %n""", settings.dataDir(), doorUrl(), doorUrl(), managementUrl(), oidcUrl(), oidcUrl(), kafkaBootstrap,
                 postgres.jdbcUrl());
     }
 

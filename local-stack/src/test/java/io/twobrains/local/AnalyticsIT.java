@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.twobrains.contract.command.CompleteGeneration;
+import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.command.StartGeneration;
 import io.twobrains.contract.command.StoreApiKey;
@@ -119,6 +120,18 @@ class AnalyticsIT {
                     }
                 }
             }
+            // One who erases the account and comes back the same day: one active user, not two.
+            String returning = "analytics-returning-" + run;
+            for (int round = 0; round < 2; round++) {
+                String id = "r" + round;
+                commands.send(returning, new StartGeneration(id, "c-" + id, "demo", "ignored", null, null, null, true, null))
+                        .block(Duration.ofSeconds(30));
+                lastSeqs.put(returning, commands.send(returning, CompleteGeneration.completed(id, "stop",
+                        new TokenUsage(10 + round, 20, 0), 100)).block(Duration.ofSeconds(30)).seq());
+                if (round == 0) {
+                    commands.send(returning, new EraseUser()).block(Duration.ofSeconds(30));
+                }
+            }
         }
         return lastSeqs;
     }
@@ -136,6 +149,8 @@ class AnalyticsIT {
             record Usage(String owner, LocalDate day, long messages, long byok, long input, long output) {
             }
             List<Usage> usage = new ArrayList<>();
+            // A person is their anonymous id once they have erased their account, whatever they did after.
+            Map<String, String> erasedAs = new HashMap<>();
             for (EventEnvelope event : log) {
                 String user = event.userId();
                 if (event.payload() instanceof GenerationStarted started) {
@@ -151,7 +166,7 @@ class AnalyticsIT {
                     usage.add(new Usage(user, started.day(), 0, 0, completed.usage().input(), completed.usage().output()));
                 } else if (event.payload() instanceof UserErased) {
                     generations.remove(user);
-                    String anonymous = "erased-" + event.eventId();
+                    String anonymous = erasedAs.computeIfAbsent(user, u -> "erased-" + event.eventId());
                     for (int i = 0; i < usage.size(); i++) {
                         Usage row = usage.get(i);
                         if (row.owner().equals(user)) {
@@ -169,12 +184,16 @@ class AnalyticsIT {
                 sums[3] += row.output();
             }
             Map<LocalDate, long[]> days = new TreeMap<>();
+            Map<LocalDate, java.util.Set<String>> activePeople = new HashMap<>();
             long messages = 0;
             long byok = 0;
             Map<String, Long> messagesByOwner = new HashMap<>();
             perOwnerDay.forEach((who, byDay) -> byDay.forEach((day, sums) -> {
                 long[] d = days.computeIfAbsent(day, k -> new long[4]);
-                d[0] += sums[0] > 0 ? 1 : 0;
+                if (sums[0] > 0 && activePeople.computeIfAbsent(day, k -> new java.util.HashSet<>())
+                        .add(erasedAs.getOrDefault(who, who))) {
+                    d[0]++;
+                }
                 d[1] += sums[0];
                 d[2] += sums[2];
                 d[3] += sums[3];
@@ -189,7 +208,9 @@ class AnalyticsIT {
                     byok += sums[1];
                 }
             }
-            long active = perOwnerDay.values().stream().filter(byDay -> byDay.values().stream().anyMatch(s -> s[0] > 0)).count();
+            long active = perOwnerDay.entrySet().stream()
+                    .filter(owner -> owner.getValue().values().stream().anyMatch(s -> s[0] > 0))
+                    .map(owner -> erasedAs.getOrDefault(owner.getKey(), owner.getKey())).distinct().count();
             List<String> top = messagesByOwner.entrySet().stream()
                     .filter(e -> !e.getKey().startsWith("erased-"))
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

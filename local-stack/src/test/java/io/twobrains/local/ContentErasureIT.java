@@ -58,7 +58,7 @@ class ContentErasureIT {
                 .contains(canary + canary);
 
         JdbcTemplate sql = new JdbcTemplate(new DriverManagerDataSource(stack.postgresJdbcUrl(), "postgres", "postgres"));
-        String sealedKey = sql.queryForObject("select sealed_key from content_keys where user_id = ?", String.class, user);
+        String sealedKey = sql.queryForObject("select sealed_key from vault.content_keys where user_id = ?", String.class, user);
         List<byte[]> canaries = List.of(bytes(canary), bytes(sealedKey));
         // Sealed wherever it is stored, already before the erasure.
         PlaintextSearch.topics(stack, List.of(bytes(canary)));
@@ -67,12 +67,13 @@ class ContentErasureIT {
         ApiClient admin = new ApiClient(stack.doorUrl(), Stacks.mint(stack).token("shredder", "admin"));
         assertThat(admin.post("/api/admin/content-keys/purge", null).status()).isEqualTo(204);
 
-        assertThat(sql.queryForList("select user_id from content_keys where user_id = ?", String.class, user)).isEmpty();
+        assertThat(sql.queryForList("select user_id from vault.content_keys where user_id = ?", String.class, user)).isEmpty();
         assertThat(api.get("/api/conversations").text()).doesNotContain("titled");
         PlaintextSearch.topics(stack, canaries);
         PlaintextSearch.files(stack.settings().dataDir(), canaries);
         for (ILoggingEvent event : logs.list) {
-            PlaintextSearch.assertAbsent("log line", bytes(event.getFormattedMessage() + event.getThrowableProxy()), canaries);
+            PlaintextSearch.assertAbsent("a log line of " + event.getLoggerName() + ": " + event.getFormattedMessage(),
+                    bytes(event.getFormattedMessage() + event.getThrowableProxy()), canaries);
         }
     }
 

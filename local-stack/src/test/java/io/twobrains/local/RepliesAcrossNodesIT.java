@@ -36,7 +36,7 @@ class RepliesAcrossNodesIT {
     @BeforeAll
     static void start() throws InterruptedException {
         stack = LocalStack.start(LocalStackSettings.freePorts(Stacks.tempDir("twobrains-across"))
-                .with(Map.of("twobrains.chat.demo-token-delay", "250ms")), false);
+                .with(Map.of("twobrains.chat.demo-token-delay", "700ms")), false);
         replies = MovedReplies.start(stack, "moved", 2, LONG_TEXT);
     }
 

@@ -51,6 +51,7 @@ public record UsageFold(Map<String, Long> lastSeqs, List<Daily> daily, List<Gene
         Map<String, Long> lastSeqs = new TreeMap<>();
         Map<String, Map<LocalDate, Daily>> daily = new HashMap<>();
         Map<String, Map<String, Generation>> generations = new HashMap<>();
+        Map<String, String> erasedAs = new HashMap<>();
         for (EventEnvelope event : events) {
             String user = event.userId();
             lastSeqs.merge(user, event.seq(), Math::max);
@@ -72,8 +73,8 @@ public record UsageFold(Map<String, Long> lastSeqs, List<Daily> daily, List<Gene
                 days.merge(day, new Daily(user, day, 0, 0, 0, ended.usage().input(), ended.usage().output(),
                         ended.usage().reasoning()), Daily::plus);
             } else if (event.payload() instanceof UserErased) {
-                // The rows stay for the totals, under an id that cannot be traced back to the user.
-                String anonymous = "erased-" + event.eventId();
+                // The rows stay for the totals, under an anonymous id: the first erasure's, for every later one too.
+                String anonymous = erasedAs.computeIfAbsent(user, u -> "erased-" + event.eventId());
                 Map<LocalDate, Daily> kept = daily.computeIfAbsent(anonymous, u -> new HashMap<>());
                 days.values().forEach(row -> kept.merge(row.day(), row.ownedBy(anonymous), Daily::plus));
                 days.clear();

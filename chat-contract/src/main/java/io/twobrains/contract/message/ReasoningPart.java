@@ -1,5 +1,6 @@
 package io.twobrains.contract.message;
 
+import io.twobrains.contract.content.Redacted;
 import io.twobrains.contract.content.ContentCipher;
 
 /** The model's visible reasoning, as its provider streamed it. Only assistant messages have it. */
@@ -8,5 +9,10 @@ public record ReasoningPart(String text) implements Part {
     @Override
     public int length() {
         return text == null ? 0 : ContentCipher.isSealed(text) ? ContentCipher.plainBytes(text) : text.length();
+    }
+
+    @Override
+    public String toString() {
+        return "ReasoningPart[text=" + Redacted.of(text) + "]";
     }
 }

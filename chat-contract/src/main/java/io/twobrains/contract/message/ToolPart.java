@@ -1,5 +1,6 @@
 package io.twobrains.contract.message;
 
+import io.twobrains.contract.content.Redacted;
 import io.twobrains.contract.content.ContentCipher;
 
 import io.twobrains.contract.Nullable;
@@ -32,5 +33,12 @@ public record ToolPart(String toolName, String toolCallId, String state, JsonNod
         }
         return node.isString() && ContentCipher.isSealed(node.asString()) ? ContentCipher.plainBytes(node.asString())
                 : node.toString().length();
+    }
+
+    @Override
+    public String toString() {
+        return "ToolPart[toolName=" + toolName + ", toolCallId=" + toolCallId + ", state=" + state + ", input="
+                + Redacted.of((Object) input) + ", output=" + Redacted.of((Object) output) + ", errorText="
+                + Redacted.of(errorText) + "]";
     }
 }

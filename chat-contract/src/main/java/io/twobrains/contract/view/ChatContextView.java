@@ -31,6 +31,11 @@ public record ChatContextView(long seq, @Nullable Conversation conversation, Str
     /** @param lastMessageId the newest message: the only reply that may be regenerated, when it is one */
     public record Conversation(String id, @Nullable String title, @Nullable TitleSource titleSource, long messageCount,
             @Nullable String lastMessageId) {
+        @Override
+        public String toString() {
+            return "Conversation[id=" + id + ", title=" + io.twobrains.contract.content.Redacted.of(title) + ", titleSource="
+                    + titleSource + ", messageCount=" + messageCount + ", lastMessageId=" + lastMessageId + "]";
+        }
     }
 
     /** A generation running in the conversation, and when it started (its deltas begin then). */

@@ -83,4 +83,19 @@ class SealedContentTest {
         ContentPlace place = new ContentPlace.Title("c1");
         assertThat(alice.seal("same", place)).isNotEqualTo(alice.seal("same", place)).startsWith(ContentCipher.PREFIX);
     }
+
+    @Test
+    void recordsHoldingContentNeverPrintItSoADebugLogOfThemHoldsNone() {
+        List<Object> holders = List.of(new TextPart("the canary sings"), new ReasoningPart("the canary thinks"),
+                new ToolPart("repeat", "c", ToolPart.OUTPUT_AVAILABLE, ChatJson.MAPPER.readTree("{\"text\":\"canary\"}"),
+                        ChatJson.MAPPER.readTree("\"canary canary\""), "no canary"),
+                new io.twobrains.contract.view.ConversationView("c1", "Canary title", java.time.Instant.EPOCH,
+                        java.time.Instant.EPOCH, 1),
+                new io.twobrains.contract.view.MessageView("m1", io.twobrains.contract.message.Role.USER,
+                        List.of(new TextPart("canary")), java.time.Instant.EPOCH),
+                new io.twobrains.contract.view.ChatContextView.Conversation("c1", "Canary title", null, 1, null));
+
+        assertThat(holders).allSatisfy(holder -> assertThat(holder.toString()).doesNotContainIgnoringCase("canary"));
+        assertThat(new TextPart("canary").toString()).contains("6 chars");
+    }
 }

@@ -12,6 +12,7 @@ import io.twobrains.service.problem.ApiProblem;
 import io.twobrains.service.security.ChatUser;
 import io.twobrains.service.web.ChatHeaders;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -46,9 +47,11 @@ class ChatController {
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final ChatService chat;
+    private final FollowerLimits followers;
 
-    ChatController(ChatService chat) {
+    ChatController(ChatService chat, FollowerLimits followers) {
         this.chat = chat;
+        this.followers = followers;
     }
 
     @Operation(summary = "Send a message (or regenerate a reply) and stream the reply as SSE")
@@ -56,8 +59,7 @@ class ChatController {
     Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> chat(ChatUser user, ServerHttpRequest request,
             @RequestHeader(value = ChatHeaders.IDEMPOTENCY_KEY, required = false) String key) {
         return DataBufferUtils.join(request.getBody(), Limits.MAX_CHAT_BODY_BYTES)
-                .onErrorMap(DataBufferLimitException.class, e -> new ApiProblem(HttpStatus.CONTENT_TOO_LARGE,
-                        "the request body is larger than " + Limits.MAX_CHAT_BODY_BYTES / 1024 + " KiB"))
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
                 .switchIfEmpty(Mono.error(() -> ApiProblem.badRequest("the body must be a JSON object {id, messages, trigger}")))
                 .map(ChatController::json)
                 .flatMap(body -> {
@@ -68,19 +70,32 @@ class ChatController {
                 .map(run -> stream(run.follow()));
     }
 
-    @Operation(summary = "Follow the running reply of a conversation from its first chunk; 204 if none is running")
+    @Operation(summary = "Follow the running reply of a conversation from its first chunk; 204 if none is running;"
+            + " 429 beyond twobrains.chat.max-followers-per-user open at once")
     @GetMapping(value = "/{conversationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> follow(ChatUser user, @PathVariable String conversationId) {
         ContentRules.validId("conversation id", conversationId).ifPresent(invalid -> {
             throw ApiProblem.badRequest(invalid);
         });
+        FollowerLimits.Slot slot = followers.take(user.id());
+        AtomicBoolean handedOver = new AtomicBoolean();
         // Here, from the run itself; else from chat.deltas, if it runs on another instance.
         // A run still registered here is followed here, also while it saves (it then ends the replay itself).
-        return chat.running(user.id(), conversationId)
-                .map(run -> Mono.just(stream(run.follow())))
-                .orElseGet(() -> chat.followElsewhere(user.id(), conversationId)
-                        .map(ChatController::stream)
-                        .defaultIfEmpty(ResponseEntity.noContent().build()));
+        Mono<Flux<String>> chunks = Mono.defer(() -> chat.running(user.id(), conversationId)
+                .map(run -> Mono.just(run.follow()))
+                .orElseGet(() -> chat.followElsewhere(user.id(), conversationId)));
+        // The slot goes with the stream once there is one; without one (204, an error, a cancel) it goes back here.
+        return chunks
+                .map(flux -> {
+                    handedOver.set(true);
+                    return stream(flux.doFinally(signal -> slot.release()));
+                })
+                .defaultIfEmpty(ResponseEntity.noContent().build())
+                .doFinally(signal -> {
+                    if (!handedOver.get()) {
+                        slot.release();
+                    }
+                });
     }
 
     @Operation(summary = "Stop the running reply of a conversation, keeping what was produced (204, also if none ran)")
@@ -101,6 +116,17 @@ class ChatController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .body(chunks.map(chunk -> ServerSentEvent.builder(chunk).build()));
+    }
+
+    /**
+     * A body without a length, cut off at the limit: how much more would come is unknown, so the
+     * connection closes after the answer rather than read the rest.
+     */
+    private static ApiProblem tooLarge() {
+        ApiProblem problem = new ApiProblem(HttpStatus.CONTENT_TOO_LARGE,
+                "the request body is larger than " + Limits.MAX_CHAT_BODY_BYTES / 1024 + " KiB");
+        problem.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return problem;
     }
 
     private static JsonNode json(DataBuffer buffer) {

@@ -1,5 +1,6 @@
 package io.twobrains.command.api;
 
+import io.twobrains.contract.content.Redacted;
 import io.twobrains.contract.message.Part;
 import io.twobrains.contract.message.Role;
 import io.twobrains.contract.profile.McpTransport;
@@ -14,10 +15,18 @@ final class Requests {
 
     /** {@code POST /api/conversations}: both fields optional. */
     record CreateConversation(String id, String title) {
+        @Override
+        public String toString() {
+            return "CreateConversation[id=" + id + ", title=" + Redacted.of(title) + "]";
+        }
     }
 
     /** {@code PATCH /api/conversations/{id}}. */
     record RenameConversation(String title) {
+        @Override
+        public String toString() {
+            return "RenameConversation[title=" + Redacted.of(title) + "]";
+        }
     }
 
     /** {@code POST /api/conversations/{id}/messages}, shaped like an AI SDK UIMessage. */

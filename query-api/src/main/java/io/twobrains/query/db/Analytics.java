@@ -7,8 +7,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Admin analytics: SQL over the global tables for a range of UTC days. Totals come from
- * {@code usage_daily} (erased users stay counted, under untraceable ids); breakdowns by model and
- * provider, and latencies, come from {@code generations} (erased users' rows are gone).
+ * {@code usage_daily} (erased users stay counted, under anonymous ids); breakdowns by model and
+ * provider, and latencies, come from {@code generations} (erased users' rows are gone). Active users
+ * are people: a user who erased the account and came back counts once, their rows since the return
+ * joined to their anonymous ones through {@code users.erased_as}.
  */
 public class Analytics {
 
@@ -38,17 +40,20 @@ public class Analytics {
 
     public Mono<Report> report(LocalDate from, LocalDate to) {
         Mono<long[]> totals = db.sql("""
-                        select count(distinct user_id) filter (where messages > 0) as active,
-                               coalesce(sum(messages), 0) as messages, coalesce(sum(byok_messages), 0) as byok
-                        from usage_daily where day between :from and :to""")
+                        select count(distinct coalesce(u.erased_as, d.user_id)) filter (where d.messages > 0) as active,
+                               coalesce(sum(d.messages), 0) as messages, coalesce(sum(d.byok_messages), 0) as byok
+                        from usage_daily d left join users u on u.user_id = d.user_id
+                        where d.day between :from and :to""")
                 .bind("from", from).bind("to", to)
                 .map(row -> new long[] {number(row.get("active")), number(row.get("messages")),
                         number(row.get("byok"))})
                 .one();
         Mono<List<Day>> days = db.sql("""
-                        select day, count(distinct user_id) filter (where messages > 0) as active, sum(messages) as messages,
-                               sum(input_tokens) as input, sum(output_tokens) as output, sum(reasoning_tokens) as reasoning
-                        from usage_daily where day between :from and :to group by day order by day""")
+                        select d.day, count(distinct coalesce(u.erased_as, d.user_id)) filter (where d.messages > 0) as active,
+                               sum(d.messages) as messages, sum(d.input_tokens) as input, sum(d.output_tokens) as output,
+                               sum(d.reasoning_tokens) as reasoning
+                        from usage_daily d left join users u on u.user_id = d.user_id
+                        where d.day between :from and :to group by d.day order by d.day""")
                 .bind("from", from).bind("to", to)
                 .map(row -> new Day(row.get("day", LocalDate.class), number(row.get("active")),
                         number(row.get("messages")), number(row.get("input")), number(row.get("output")),

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -27,12 +28,17 @@ final class GlobalDatabase {
         this.reads = DatabaseClient.create(ConnectionFactories.get(r2dbc.replaceAll("\\?.*$", "")));
     }
 
+    /** The projector's migrations, in the order Flyway applies them. */
+    private static final List<String> MIGRATIONS = List.of("V1__global_brain.sql", "V2__returning_erased_users.sql");
+
     static GlobalDatabase create() {
         GlobalDatabase database = new GlobalDatabase(TestPostgres.newDatabase());
-        try (InputStream schema = GlobalDatabase.class.getResourceAsStream("/db/migration/V1__global_brain.sql")) {
-            database.execute(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String migration : MIGRATIONS) {
+            try (InputStream schema = GlobalDatabase.class.getResourceAsStream("/db/migration/" + migration)) {
+                database.execute(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return database;
     }

@@ -16,14 +16,15 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
  * The one JWT set-up of every twobrains API: stateless bearer tokens checked against the issuer's
  * JWKS (signature, issuer, audience, expiry); {@code roles} become {@code ROLE_*} authorities.
- * Health, metrics and the OpenAPI documents are open; everything else needs a token. Where a
- * {@link BrowserSessions} bean exists (the node), a request without a bearer token may be a signed-in
- * browser session's instead, and such a request needs a CSRF token to change anything.
+ * Health, metrics (on the management port) and the OpenAPI documents are open; everything else needs a
+ * token. Where a {@link BrowserSessions} bean exists (the node), a request without a bearer token may
+ * be a signed-in browser session's instead, and such a request needs a CSRF token to change anything.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -32,10 +33,15 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 public class ResourceServerConfiguration {
 
-    /** Signature (RS256, the issuer's JWKS), issuer, audience, expiry and subject: once per token per node. */
+    /**
+     * Signature (RS256, the issuer's JWKS), issuer, audience, expiry and subject: once per token per node.
+     * The keys are fetched again for an unknown key at most once per {@code jwks-refetch-interval}.
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+        IssuerKeys keys = new IssuerKeys(WebClient.create(), properties.jwkSetUri(), properties.jwksRefetchInterval(),
+                clock);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(TokenValidators.forProperties(properties, clock));
@@ -63,8 +69,9 @@ public class ResourceServerConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
+                        // The actuator serves only health, info and metrics, on the management port; on the
+                        // public port nothing answers there (404), token or not.
+                        .pathMatchers("/actuator/**", "/actuator", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("admin")
                         .anyExchange().authenticated())

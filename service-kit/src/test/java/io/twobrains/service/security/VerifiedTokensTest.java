@@ -86,7 +86,8 @@ class VerifiedTokensTest {
 
     private VerifiedTokens tokens(int capacity) {
         NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withPublicKey(mint.publicKey()).build();
-        verifier.setJwtValidator(TokenValidators.forProperties(new SecurityProperties(ISSUER, "unused", null, capacity),
+        verifier.setJwtValidator(TokenValidators.forProperties(new SecurityProperties(ISSUER, "unused", null, capacity,
+                Duration.ofMinutes(1)),
                 clock));
         ReactiveJwtDecoder counting = token -> {
             verifications.incrementAndGet();

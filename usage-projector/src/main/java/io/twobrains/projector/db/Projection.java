@@ -132,14 +132,32 @@ public class Projection {
 
     /**
      * Erasure: the user's settings, keys, servers and generations go; usage rows stay for the totals
-     * but under an id that cannot be traced back (derived from the erasure event, so a replay gives
-     * the same tables). The users row keeps only the seq gate.
+     * but under an anonymous id derived from the erasure event (so a replay gives the same tables).
+     * The users row keeps the seq gate and that id, so that a user who comes back is still one person
+     * for the analytics (a second erasure adds to the same anonymous rows).
      */
     private void erase(String user, EventEnvelope event) {
         for (String table : List.of("user_settings", "user_api_keys", "mcp_servers", "generations")) {
             jdbc.update("delete from " + table + " where user_id = ?", user);
         }
-        jdbc.update("update usage_daily set user_id = ? where user_id = ?", "erased-" + event.eventId(), user);
+        String anonymous = jdbc.queryForObject("select coalesce(erased_as, ?) from users where user_id = ?",
+                String.class, "erased-" + event.eventId(), user);
+        jdbc.update("""
+                insert into usage_daily (user_id, day, messages, free_messages, byok_messages, input_tokens, output_tokens,
+                    reasoning_tokens, per_model, last_seq)
+                select ?, day, messages, free_messages, byok_messages, input_tokens, output_tokens, reasoning_tokens,
+                    per_model, last_seq from usage_daily where user_id = ?
+                on conflict (user_id, day) do update set
+                    messages = usage_daily.messages + excluded.messages,
+                    free_messages = usage_daily.free_messages + excluded.free_messages,
+                    byok_messages = usage_daily.byok_messages + excluded.byok_messages,
+                    input_tokens = usage_daily.input_tokens + excluded.input_tokens,
+                    output_tokens = usage_daily.output_tokens + excluded.output_tokens,
+                    reasoning_tokens = usage_daily.reasoning_tokens + excluded.reasoning_tokens,
+                    per_model = merge_model_usage(usage_daily.per_model, excluded.per_model),
+                    last_seq = greatest(usage_daily.last_seq, excluded.last_seq)""", anonymous, user);
+        jdbc.update("delete from usage_daily where user_id = ?", user);
+        jdbc.update("update users set erased_as = ? where user_id = ?", anonymous, user);
         jdbc.update("update users set first_seen_at = null, last_seen_at = null, erased_at = ? where user_id = ?",
                 Timestamp.from(event.occurredAt()), user);
     }
