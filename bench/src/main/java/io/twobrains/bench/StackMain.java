@@ -13,14 +13,14 @@ import java.util.Map;
  * its own. Only the ports and the commit interval differ from the README's stack.
  *
  * <p>Run: {@code StackMain <data dir> <first port> <commit interval ms>}: the node's public port, its
- * internal port, the projector, the OIDC provider, Kafka, its controller and PostgreSQL take seven
- * ports from the first, in that order ({@link #ports}).
+ * internal port, the projector, the OIDC provider, Kafka, its controller, PostgreSQL and the node's
+ * management port take eight ports from the first, in that order ({@link #ports}).
  */
 public final class StackMain {
 
     /** The ready line {@link StackProcess} waits for. */
     static final String READY = "twobrains is running";
-    static final int PORTS = 7;
+    static final int PORTS = 8;
 
     private StackMain() {
     }
@@ -38,7 +38,8 @@ public final class StackMain {
     /** The README's stack with {@link #PORTS} ports from {@code base} and the given commit interval. */
     static LocalStackSettings settings(Path dataDir, int base, Duration commitInterval) {
         LocalStackSettings standard = LocalStackSettings.standard(dataDir);
-        return new LocalStackSettings(dataDir, base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6,
+        // The management port comes last, so the others keep the places StackProcess addresses them at.
+        return new LocalStackSettings(dataDir, base, base + 1, base + 7, base + 2, base + 3, base + 4, base + 5, base + 6,
                 standard.partitions(), commitInterval, Map.of());
     }
 }

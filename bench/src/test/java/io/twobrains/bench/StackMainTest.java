@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StackMainTest {
 
     @Test
-    void theBenchStackTakesSevenPortsFromItsBaseInTheOrderStackProcessAddressesThem() {
+    void theBenchStackTakesEightPortsFromItsBaseInTheOrderStackProcessAddressesThem() {
         LocalStackSettings settings = StackMain.settings(Path.of("/tmp/bench"), 40_000, Duration.ofMillis(25));
 
         assertThat(settings.doorPort()).isEqualTo(40_000);
@@ -19,7 +19,7 @@ class StackMainTest {
         assertThat(settings.kafkaPort()).isEqualTo(40_004);
         assertThat(settings.postgresPort()).isEqualTo(40_006);
         assertThat(Set.of(settings.doorPort(), settings.internalPort(), settings.projectorPort(), settings.oidcPort(),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.postgresPort()))
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.postgresPort(), settings.managementPort()))
                 .hasSize(StackMain.PORTS).allMatch(port -> port >= 40_000 && port < 40_000 + StackMain.PORTS);
     }
 

@@ -86,14 +86,14 @@ class AuthorizationServerConfig {
                 .build();
     }
 
-    /** Login form (and logout) for the demo users. */
+    /** Login form (and logout) for the demo users; the form lists them ({@link LoginPageController}). */
     @Bean
     @Order(2)
     SecurityFilterChain loginSecurityFilterChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage(LoginPageController.PATH).permitAll())
                 .build();
     }
 
@@ -116,7 +116,9 @@ class AuthorizationServerConfig {
 
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(DevOidcProperties properties) {
-        return new TwobrainsTokenCustomizer(properties.audience());
+        return new TwobrainsTokenCustomizer(properties.audience(), properties.demoUsers().stream()
+                .filter(user -> user.plan() != null)
+                .collect(java.util.stream.Collectors.toMap(DevOidcProperties.DemoUser::username, DevOidcProperties.DemoUser::plan)));
     }
 
     /**

@@ -40,9 +40,9 @@ public record DevOidcProperties(
 
     /** Used when {@code twobrains.oidc.demo-users} is not set: alice and bob without roles, admin with role admin. */
     public static final List<DemoUser> DEFAULT_DEMO_USERS = List.of(
-            new DemoUser("alice", DEMO_PASSWORD, List.of()),
-            new DemoUser("bob", DEMO_PASSWORD, List.of()),
-            new DemoUser("admin", DEMO_PASSWORD, List.of("admin")));
+            new DemoUser("alice", DEMO_PASSWORD, List.of(), null),
+            new DemoUser("bob", DEMO_PASSWORD, List.of(), null),
+            new DemoUser("admin", DEMO_PASSWORD, List.of("admin"), null));
 
     public DevOidcProperties {
         issuer = requireHttpUrl("twobrains.oidc.issuer", issuer);
@@ -77,8 +77,9 @@ public record DevOidcProperties(
      * @param username login name, becomes {@code sub} of the tokens
      * @param password plain-text password, {@value DevOidcProperties#DEMO_PASSWORD} when not set
      * @param roles    role names without prefix (e.g. {@code admin}), copied into the {@code roles} claim
+     * @param plan     the quota plan, copied into the {@code plan} claim; none (the default plan) when not set
      */
-    public record DemoUser(String username, String password, List<String> roles) {
+    public record DemoUser(String username, String password, List<String> roles, String plan) {
 
         public DemoUser {
             if (username == null || username.isBlank()) {
@@ -86,6 +87,7 @@ public record DevOidcProperties(
             }
             password = (password == null || password.isEmpty()) ? DEMO_PASSWORD : password;
             roles = roles == null ? List.of() : roles.stream().map(String::trim).filter(r -> !r.isEmpty()).toList();
+            plan = plan == null || plan.isBlank() ? null : plan.trim();
         }
     }
 

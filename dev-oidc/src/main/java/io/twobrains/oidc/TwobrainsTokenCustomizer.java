@@ -3,6 +3,7 @@ package io.twobrains.oidc;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -16,7 +17,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Shapes the JWTs that the authorization server issues (authorization code and refresh token grants) like
  * the ones from {@code POST /dev/token}: access tokens get the services' audience added to {@code aud}, and
  * access and ID tokens get a {@code roles} claim (role names without the {@code ROLE_} prefix) when the user
- * has roles.
+ * has roles, and a {@code plan} claim when the demo user has a quota plan.
  */
 final class TwobrainsTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -24,10 +25,15 @@ final class TwobrainsTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
 
     private static final String ROLE_PREFIX = "ROLE_";
 
-    private final String audience;
+    static final String PLAN_CLAIM = "plan";
 
-    TwobrainsTokenCustomizer(String audience) {
+    private final String audience;
+    private final Map<String, String> plans;
+
+    /** @param plans the quota plan of each user that has one, by username */
+    TwobrainsTokenCustomizer(String audience, Map<String, String> plans) {
         this.audience = audience;
+        this.plans = Map.copyOf(plans);
     }
 
     @Override
@@ -48,6 +54,10 @@ final class TwobrainsTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
         List<String> roles = roles(context.getPrincipal());
         if (!roles.isEmpty()) {
             context.getClaims().claim(ROLES_CLAIM, roles);
+        }
+        String plan = context.getPrincipal() == null ? null : plans.get(context.getPrincipal().getName());
+        if (plan != null) {
+            context.getClaims().claim(PLAN_CLAIM, plan);
         }
     }
 

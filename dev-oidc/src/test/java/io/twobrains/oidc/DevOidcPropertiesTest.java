@@ -43,8 +43,8 @@ class DevOidcPropertiesTest {
                 "twobrains.oidc.demo-users[1].password", "secret"));
 
         assertThat(properties.demoUsers()).containsExactly(
-                new DevOidcProperties.DemoUser("carol", "password", List.of("admin", "support")),
-                new DevOidcProperties.DemoUser("dave", "secret", List.of()));
+                new DevOidcProperties.DemoUser("carol", "password", List.of("admin", "support"), null),
+                new DevOidcProperties.DemoUser("dave", "secret", List.of(), null));
     }
 
     @ParameterizedTest

@@ -121,7 +121,8 @@ public final class LocalStack implements AutoCloseable {
         trackContext(DevOidcApplication.application(), Map.of(
                 "server.port", settings.oidcPort(),
                 "twobrains.oidc.issuer", settings.issuer(),
-                "twobrains.oidc.key-file", settings.oidcKeyFile()), Kind.SERVLET);
+                "twobrains.oidc.key-file", settings.oidcKeyFile(),
+                "twobrains.oidc.door-redirect-uri", doorUrl() + "/login/oauth2/code/twobrains"), Kind.SERVLET);
         if (rebuild) {
             rebuildNode();
         }
@@ -347,7 +348,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("""
 
                 twobrains is running (data in %s)
-                  twobrains          %s
+                  twobrains          %s   (sign in as alice, bob or admin; password: password)
                   API docs           %s/swagger-ui.html
                   Actuator           %s/actuator/health   (not served by the door)
                   OIDC provider      %s   (a token: curl -d sub=alice %s/dev/token)

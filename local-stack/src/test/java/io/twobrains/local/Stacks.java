@@ -38,6 +38,15 @@ final class Stacks {
     /** The app's key for the fake Gemini of the shared stack (its free model runs on it). */
     static final String APP_GOOGLE_KEY = "goog-app-key-of-the-tests";
 
+    /**
+     * The dev provider's demo users on the shared stack: the default three, and one for each browser
+     * test, so that tests running in one stack never see each other's conversations. The quota user
+     * has the tiny plan.
+     */
+    static final List<String> DEMO_USERS = List.of("alice", "bob", "admin", "ui-login", "ui-chat", "ui-stop",
+            "ui-resume", "ui-tabs", "ui-keys", "ui-keyboard", "ui-quota", "ui-security", "ui-pages");
+    static final String DEMO_PASSWORD = "password";
+
     /** How long the shared stack waits for a provider's first token. */
     static final Duration FIRST_TOKEN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -73,7 +82,10 @@ final class Stacks {
                     "twobrains.chat.providers.openai.api-key", APP_OPENAI_KEY,
                     "twobrains.chat.demo-token-delay", "30ms",
                     "twobrains.chat.max-concurrent-per-user", 50,
-                    "twobrains.chat.requests-per-minute", REQUESTS_PER_MINUTE));
+                    "twobrains.chat.requests-per-minute", REQUESTS_PER_MINUTE,
+                    // The free models of the providers the stack has app keys for are offered to everyone.
+                    "twobrains.query-api.app-providers", "demo,openai,google"));
+            overrides.putAll(demoUsers());
             shared = LocalStack.start(LocalStackSettings.freePorts(tempDir("twobrains-it")).with(overrides), false);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.close();
@@ -84,6 +96,22 @@ final class Stacks {
             }));
         }
         return shared;
+    }
+
+    private static Map<String, Object> demoUsers() {
+        Map<String, Object> users = new java.util.HashMap<>();
+        for (int i = 0; i < DEMO_USERS.size(); i++) {
+            String name = DEMO_USERS.get(i);
+            users.put("twobrains.oidc.demo-users[" + i + "].username", name);
+            users.put("twobrains.oidc.demo-users[" + i + "].password", DEMO_PASSWORD);
+            if (name.equals("admin")) {
+                users.put("twobrains.oidc.demo-users[" + i + "].roles", "admin");
+            }
+            if (name.equals("ui-quota")) {
+                users.put("twobrains.oidc.demo-users[" + i + "].plan", TINY_PLAN);
+            }
+        }
+        return users;
     }
 
     static synchronized FakeAnthropic anthropic() {

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       tool, it is called first ({@code add} with {@code {"a": 2, "b": 3}}, {@code repeat} with the word
  *       and 2 times), and the answer then echoes the tool's result;
  *       {@code tool:loop} calls {@code add} every time, however many results it already has;</li>
- *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk.</li>
+ *   <li>anything else: the answer is {@code "Echo: " + the message}, a word per chunk (stopping after
+ *       a word a test {@linkplain #hold holds} until it is released).</li>
  * </ul>
  * A model it does not serve is a 404 {@code model_not_found}, as OpenAI answers one.
  * Every request is recorded, headers included, for tests to check what reached the provider.
@@ -101,6 +102,7 @@ public final class FakeOpenAi extends LoopbackProvider {
                 write(out, chunk(model, delta -> delta.put("content", word), null));
                 outputTokens++;
                 pause();
+                holdAfter(word);
             }
             write(out, chunk(model, delta -> { }, "stop"));
             ObjectNode usage = ChatJson.MAPPER.createObjectNode();

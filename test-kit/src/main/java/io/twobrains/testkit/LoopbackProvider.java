@@ -8,12 +8,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +40,8 @@ public abstract class LoopbackProvider implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final long wordDelayMillis;
     private final Set<String> models = ConcurrentHashMap.newKeySet();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(3);
 
     protected LoopbackProvider(String name, long wordDelayMillis, String path, Set<String> models) {
         this.wordDelayMillis = wordDelayMillis;
@@ -84,6 +90,49 @@ public abstract class LoopbackProvider implements AutoCloseable {
     /** The answer a fake gives to a message (for the default behaviour). */
     public static String answerTo(String userText) {
         return "Echo: " + userText;
+    }
+
+    /**
+     * A word at which an answer's stream stops until the test releases it, so that the test can act
+     * on a reply that is certainly still running (stop it, reload the page, watch it from elsewhere)
+     * however slow the machine. Closing it releases the stream too.
+     */
+    public final class Hold implements AutoCloseable {
+        private final String word;
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private Hold(String word) {
+            this.word = word;
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+            holds.remove(word, this);
+        }
+    }
+
+    /** Streams whose answer contains this word (use one no other test sends) stop just after it until released. */
+    public Hold hold(String word) {
+        Hold hold = new Hold(word);
+        holds.put(word, hold);
+        return hold;
+    }
+
+    /** After streaming a word: waits there while a test holds it (bounded, so a test that failed never strands a stream). */
+    protected void holdAfter(String word) {
+        Hold hold = holds.get(word.trim());
+        if (hold != null) {
+            try {
+                hold.released.await(HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The pause between streamed words. */

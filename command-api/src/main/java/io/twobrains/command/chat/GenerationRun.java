@@ -13,6 +13,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -99,12 +100,17 @@ public final class GenerationRun {
                         () -> end(Ending.COMPLETED, null, save, whenDone));
     }
 
-    /** Stops the model; what was produced is kept. */
+    /**
+     * Stops the model; what was produced is kept. The reply ends first and the model's stream is let go
+     * on a thread that may block: the OpenAI SDK's close waits for its reader, which holds the stream's
+     * lock until the provider sends its next byte, and a provider may stay silent for a long while (a
+     * model thinking). Disposing here would hold the caller, an HTTP event loop, for all that time.
+     */
     public void stop() {
         Disposable running = upstream;
         if (running != null && !ended.get()) {
-            running.dispose();
             end(Ending.CANCELLED, null, save, whenDone);
+            Schedulers.boundedElastic().schedule(running::dispose);
         }
     }
 

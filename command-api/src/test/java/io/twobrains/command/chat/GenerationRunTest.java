@@ -1,12 +1,17 @@
 package io.twobrains.command.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.twobrains.command.chat.GenerationRun.Outcome;
+import io.twobrains.contract.generation.Ending;
 import io.twobrains.contract.json.ChatJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,6 +61,40 @@ class GenerationRunTest {
         assertThat(text(after)).isEqualTo("all done");
         assertThat(after).last().isEqualTo(UiChunks.DONE);
         assertThat(after).anyMatch(chunk -> chunk.contains("\"finish\""));
+    }
+
+    @Test
+    void aStopEndsTheReplyWithWhatWasWrittenEvenWhileTheModelsStreamCannotBeLetGo() throws InterruptedException {
+        // As the OpenAI SDK's stream does while its provider is silent: letting it go waits for the next byte.
+        CountDownLatch providerSpeaks = new CountDownLatch(1);
+        AtomicReference<Outcome> saved = new AtomicReference<>();
+        Flux<ModelOutput> silentAfterAWord = Flux.<ModelOutput>just(new ModelOutput.Text("half "))
+                .concatWith(Flux.never())
+                .doOnCancel(() -> awaitQuietly(providerSpeaks));
+        run.start(silentAfterAWord, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(10),
+                outcome -> Mono.fromRunnable(() -> saved.set(outcome)), () -> { });
+        try {
+            List<String> chunks = new CopyOnWriteArrayList<>();
+            run.follow().subscribe(chunks::add);
+
+            // Bounded only so that a regression fails instead of hanging the build.
+            assertTimeoutPreemptively(Duration.ofSeconds(60), run::stop);
+
+            assertThat(saved.get().ending()).isEqualTo(Ending.CANCELLED);
+            assertThat(text(chunks)).isEqualTo("half ");
+            assertThat(chunks).last().isEqualTo(UiChunks.DONE);
+            assertThat(chunks).anyMatch(chunk -> chunk.contains("\"abort\""));
+        } finally {
+            providerSpeaks.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String text(List<String> chunks) {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The caller's settings and MCP servers, from Postgres. Keys show as hints, header values masked. */
+/** Who the caller is, and the caller's settings and MCP servers from Postgres. Keys show as hints, header values masked. */
 @Tag(name = "settings", description = "Read side of settings, keys and MCP servers: send X-Chat-Min-Seq to read your writes")
 @RestController
 class ProfileQueryController {
@@ -25,6 +25,12 @@ class ProfileQueryController {
     ProfileQueryController(GlobalReads reads, Freshness freshness) {
         this.reads = reads;
         this.freshness = freshness;
+    }
+
+    @Operation(summary = "Who the caller is: the user id, roles and plan of the token (or signed-in session)")
+    @GetMapping("/api/me")
+    ChatUser me(ChatUser user) {
+        return user;
     }
 
     @Operation(summary = "Settings, with a hint of each stored key by provider")

@@ -52,9 +52,12 @@ class EventFeedController {
         ChatReader reader = locator.here(user.id()).orElseThrow(() -> ApiProblem.unavailable(
                 "your data is moving between nodes; retry shortly", 1));
         long seq = reader.user(user.id()).seq();
-        Flux<ServerSentEvent<String>> items = keys.forReading(user.id()).map(FeedEvents::new)
-                .flatMapMany(events -> feed.follow(user.id(), lastSeen, seq)
-                        .concatMap(item -> Flux.fromIterable(event(events, item).stream().toList())));
+        // The key is looked up for each event, not once per feed: a feed opened before the user's first
+        // write (a new user's first page) would otherwise keep the stand-in key of a user with none,
+        // and read every title and message written after as unreadable. Once the key exists it is cached.
+        Flux<ServerSentEvent<String>> items = feed.follow(user.id(), lastSeen, seq)
+                .concatMap(item -> keys.forReading(user.id()).map(FeedEvents::new)
+                        .flatMapIterable(events -> event(events, item).stream().toList()));
         Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
                 .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
         return Flux.merge(items, keepAlive);

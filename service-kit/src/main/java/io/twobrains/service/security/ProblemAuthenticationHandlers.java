@@ -17,7 +17,13 @@ final class ProblemAuthenticationHandlers implements ServerAuthenticationEntryPo
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return Problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED,
-                "a valid bearer token is required (" + ex.getMessage() + ")"));
+                "a valid bearer token (or a signed-in session) is required (" + ex.getMessage() + ")"));
+    }
+
+    /** A browser session's unsafe request without the CSRF token its cookie holds. */
+    Mono<Void> csrfRefused(ServerWebExchange exchange, AccessDeniedException denied) {
+        return Problems.write(exchange, Problems.of(HttpStatus.FORBIDDEN,
+                "a request made with the session cookie needs the X-XSRF-TOKEN header (the XSRF-TOKEN cookie's value)"));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.twobrains.service.security;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,22 +9,22 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The one JWT set-up of every twobrains API: stateless bearer tokens checked against the issuer's
  * JWKS (signature, issuer, audience, expiry); {@code roles} become {@code ROLE_*} authorities.
- * Health, metrics (on the management port) and the OpenAPI documents are open; everything else needs a token.
+ * Health, metrics (on the management port) and the OpenAPI documents are open; everything else needs a
+ * token. Where a {@link BrowserSessions} bean exists (the node), a request without a bearer token may
+ * be a signed-in browser session's instead, and such a request needs a CSRF token to change anything.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -50,17 +49,25 @@ public class ResourceServerConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ObjectProvider<BrowserSessions> browserSessions) {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
-        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(jwt -> roleAuthorities(ChatUserArgumentResolver.roles(jwt)));
+        BrowserSessions sessions = browserSessions.getIfAvailable();
+        if (sessions == null) {
+            http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                    .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        } else {
+            // The app sends the cookie's value back in a header, unmasked: the plain handler reads it.
+            http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessions.needsCsrfToken())
+                            .csrfTokenRepository(sessions.csrfTokens())
+                            .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                            .accessDeniedHandler(problems::csrfRefused))
+                    .securityContextRepository(sessions.callers());
+        }
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         // The actuator serves only health, info and metrics, on the management port; on the
                         // public port nothing answers there (404), token or not.
@@ -69,16 +76,10 @@ public class ResourceServerConfiguration {
                         .pathMatchers("/api/admin/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
-                                new ReactiveJwtAuthenticationConverterAdapter(authentication)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(JwtAuthentication.of(token))))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
-    }
-
-    private static Collection<GrantedAuthority> roleAuthorities(Collection<String> roles) {
-        return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-                .collect(Collectors.toList());
     }
 }

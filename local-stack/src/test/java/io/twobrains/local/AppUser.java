@@ -1,0 +1,112 @@
+package io.twobrains.local;
+
+import java.net.URI;
+import java.util.List;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A person using the app in a real browser: signs in through the provider's login page, writes,
+ * reads replies, clicks. The browser tests read as what that person does and sees.
+ */
+final class AppUser implements AutoCloseable {
+
+    final Browser browser;
+    final String name;
+    private final LocalStack stack;
+
+    private AppUser(Browser browser, String name, LocalStack stack) {
+        this.browser = browser;
+        this.name = name;
+        this.stack = stack;
+    }
+
+    /** Opens the app, is sent to the provider's login page, signs in there with the name and password, and is back in the app. */
+    static AppUser signIn(LocalStack stack, String name) {
+        Browser browser = Browser.open();
+        try {
+            browser.go(stack.doorUrl() + "/");
+            browser.find("#username").sendKeys(name);
+            browser.find("#password").sendKeys(Stacks.DEMO_PASSWORD);
+            browser.find("#password").sendKeys(Keys.ENTER);
+            AppUser user = new AppUser(browser, name, stack);
+            browser.await("the app, signed in as " + name, d -> user.signedInAs());
+            return user;
+        } catch (RuntimeException | Error e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    boolean signedInAs() {
+        return browser.present("tb-sidebar .who") && name.equals(browser.all("tb-sidebar .who").get(0).getText());
+    }
+
+    void open(String path) {
+        browser.go(stack.doorUrl() + path);
+        browser.await("the app at " + path, d -> browser.present("tb-sidebar .who"));
+    }
+
+    void chooseModel(String id) {
+        new Select(browser.find("#model-select")).selectByValue(id);
+        browser.await("the model " + id + " saved", d -> id.equals(browser.script(
+                "return document.querySelector('#model-select').value")));
+    }
+
+    /** Writes the message into the composer (as typing would, but at once) and presses Enter. */
+    void send(String text) {
+        WebElement input = browser.find("#composer-input");
+        browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, text);
+        input.sendKeys(Keys.ENTER);
+    }
+
+    /** The open conversation's id, from the address bar. */
+    String conversationId() {
+        return browser.await("a conversation's address", d -> {
+            String path = URI.create(d.getCurrentUrl()).getPath();
+            return path.startsWith("/c/") ? path.substring(3) : null;
+        });
+    }
+
+    /** Waits until a reply is streaming and has shown at least this text. */
+    void awaitReplyShowing(String text) {
+        browser.await("a streaming reply showing " + text, d -> {
+            List<WebElement> live = browser.all("tb-message.live article[aria-busy=true] .markdown");
+            return !live.isEmpty() && live.get(0).getText().contains(text);
+        });
+    }
+
+    /** Waits until no reply streams and the last message is a reply; returns its text as shown. */
+    String awaitReply() {
+        return browser.await("a finished reply", d -> {
+            if (browser.present("article[aria-busy=true]")) {
+                return null;
+            }
+            List<WebElement> messages = browser.all("tb-chat article.message");
+            if (messages.isEmpty() || !messages.get(messages.size() - 1).getAttribute("class").contains("assistant")) {
+                return null;
+            }
+            return lastReplyText();
+        });
+    }
+
+    String lastReplyText() {
+        List<WebElement> replies = browser.all("tb-chat article.assistant");
+        if (replies.isEmpty()) {
+            return null;
+        }
+        WebElement last = replies.get(replies.size() - 1);
+        return last.findElements(org.openqa.selenium.By.cssSelector(".markdown")).stream()
+                .map(WebElement::getText).reduce("", String::concat);
+    }
+
+    int replies() {
+        return browser.all("tb-chat article.assistant").size();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+    }
+}

@@ -1,0 +1,78 @@
+package io.twobrains.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+
+/**
+ * Two windows of one signed-in user: what happens in one shows in the other without a reload, through
+ * the live feed: a new conversation, its rename, a reply as it streams, and its deletion.
+ */
+class TwoWindowsUiIT {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeInstalled();
+        stack = Stacks.shared();
+    }
+
+    @Test
+    void aNewConversationARenameAReplyAndADeleteInOneWindowAppearInTheOther() {
+        try (AppUser user = AppUser.signIn(stack, "ui-tabs");
+                var held = Stacks.openAi().hold("held-for-tabs")) {
+            WebDriver driver = user.browser.driver;
+            String first = driver.getWindowHandle();
+            driver.switchTo().newWindow(WindowType.WINDOW);
+            String second = driver.getWindowHandle();
+            user.open("/");
+
+            driver.switchTo().window(first);
+            user.send("Plan a trip to Lisbon");
+            user.awaitReply();
+            String id = user.conversationId();
+            String item = "tb-sidebar li.conversation[data-id='" + id + "']";
+
+            driver.switchTo().window(second);
+            user.browser.find(item);
+
+            driver.switchTo().window(first);
+            user.browser.find(item + " button[aria-label^=Rename]").click();
+            user.browser.find("tb-sidebar .rename-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Lisbon in May", Keys.ENTER);
+
+            driver.switchTo().window(second);
+            user.browser.await("the new title in the other window",
+                    d -> "Lisbon in May".equals(user.browser.text(item + " .conversation-title")));
+            user.browser.find(item + " a").click();
+            user.browser.await("the conversation open in the other window", d -> d.getCurrentUrl().endsWith("/c/" + id));
+
+            driver.switchTo().window(first);
+            user.chooseModel("gpt-4o-mini");
+            String message = IntStream.rangeClosed(1, 300).mapToObj(i -> "step" + i).collect(Collectors.joining(" "))
+                    + " held-for-tabs and the rest";
+            user.send(message);
+            user.awaitReplyShowing("held-for-tabs");
+
+            driver.switchTo().window(second);
+            user.awaitReplyShowing("held-for-tabs");
+            held.release();
+            assertThat(user.awaitReply()).isEqualTo("Echo: " + message);
+
+            driver.switchTo().window(first);
+            assertThat(user.awaitReply()).isEqualTo("Echo: " + message);
+            user.browser.find(item + " button[aria-label^=Delete]").click();
+            driver.switchTo().alert().accept();
+
+            driver.switchTo().window(second);
+            user.browser.await("the conversation gone from the other window", d -> !user.browser.present(item));
+            user.browser.await("the other window back at a new chat", d -> d.getCurrentUrl().equals(stack.doorUrl() + "/"));
+        }
+    }
+}
