@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 public final class ContentKeys {
 
     /** Data keys are sealed for this purpose: a sealed data key opens as nothing else. */
-    static final String PURPOSE = "content-key";
+    public static final String PURPOSE = "content-key";
 
     private final DatabaseClient db;
     private final SecretSealer sealer;

@@ -34,10 +34,11 @@ final class AcknowledgedWrites {
             acked += writer.acked().size();
             unknowns += writer.unknown().size();
             List<EventEnvelope> events = Stacks.events(stack, writer.user());
+            io.twobrains.contract.content.ContentCipher key = Stacks.contentKey(stack, writer.user());
             Map<String, List<Long>> seqsByText = new LinkedHashMap<>();
             for (EventEnvelope event : events) {
                 if (event.payload() instanceof MessageAppended appended) {
-                    seqsByText.computeIfAbsent(text(appended), t -> new ArrayList<>()).add(event.seq());
+                    seqsByText.computeIfAbsent(text(key, appended), t -> new ArrayList<>()).add(event.seq());
                 }
             }
             Set<String> sent = new HashSet<>(writer.unknown());
@@ -79,7 +80,9 @@ final class AcknowledgedWrites {
         return texts;
     }
 
-    private static String text(MessageAppended appended) {
-        return ((TextPart) appended.parts().get(0)).text();
+    /** The text of an appended message, opened: the log holds it sealed with the user's key. */
+    private static String text(io.twobrains.contract.content.ContentCipher key, MessageAppended appended) {
+        return ((TextPart) io.twobrains.contract.content.SealedContent.open(key, appended.conversationId(),
+                appended.messageId(), appended.parts()).get(0)).text();
     }
 }

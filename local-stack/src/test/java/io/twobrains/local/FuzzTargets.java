@@ -57,7 +57,10 @@ final class FuzzTargets {
                 new Target("GET /api/models", "GET", "/api/models", null),
                 new Target("GET /api/usage", "GET", "/api/usage", null),
                 new Target("GET /api/usage/stats", "GET", "/api/usage/stats?from=" + today, null),
-                new Target("GET /api/admin/analytics", "GET", "/api/admin/analytics?from=" + today, null));
+                new Target("GET /api/admin/analytics", "GET", "/api/admin/analytics?from=" + today, null),
+                new Target("POST /api/admin/content-keys/purge", "POST", "/api/admin/content-keys/purge", null),
+                new Target("POST /api/admin/content-keys/reseal", "POST", "/api/admin/content-keys/reseal", null),
+                new Target("GET /api/me", "GET", "/api/me", null));
     }
 
     /** The targets that take a body, or may be sent one; the erasure is left out, since any body erases. */

@@ -131,6 +131,9 @@ class IsolationIT {
         attacks.add(Attack.of("PATCH", "/api/settings", Map.of("enabledMcpServers", List.of(ids.server())), 400));
         attacks.add(Attack.of("DELETE", "/api/settings/api-keys/openai", null));
         attacks.add(Attack.of("GET", "/api/admin/analytics?from=" + today, null));
+        attacks.add(Attack.of("POST", "/api/admin/content-keys/purge", null));
+        attacks.add(Attack.of("POST", "/api/admin/content-keys/reseal", null));
+        attacks.add(Attack.of("GET", "/api/me", null, 200));
         for (String list : List.of("/api/conversations", "/api/settings", "/api/mcp-servers", "/api/models", "/api/usage",
                 "/api/usage/stats?from=" + today)) {
             attacks.add(Attack.of("GET", list, null, 200));

@@ -172,4 +172,20 @@ final class Stacks {
     static List<EventEnvelope> events(LocalStack stack, String userId) {
         return EventsTopic.readUser(stack.kafkaBootstrapServers(), userId);
     }
+
+    /**
+     * The user's data key, as a node opens it from the vault with the stack's master key: for tests that
+     * read content from the log, where it is sealed. A user without a key gets one of no use.
+     */
+    static io.twobrains.contract.content.ContentCipher contentKey(LocalStack stack, String userId) {
+        io.twobrains.crypto.SecretSealer sealer = new io.twobrains.crypto.SecretSealer(new io.twobrains.crypto.SecretsProperties(
+                java.util.Map.of(LocalSecrets.KEY_ID, LocalSecrets.masterKey(stack.settings().dataDir())), LocalSecrets.KEY_ID));
+        org.springframework.jdbc.core.JdbcTemplate sql = new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(stack.postgresJdbcUrl(), "postgres", "postgres"));
+        List<io.twobrains.contract.profile.SealedSecret> sealed = sql.query(
+                "select key_id, sealed_key from vault.content_keys where user_id = ?",
+                (row, n) -> new io.twobrains.contract.profile.SealedSecret(row.getString(1), row.getString(2)), userId);
+        return new io.twobrains.contract.content.ContentCipher(userId, sealed.isEmpty()
+                ? io.twobrains.contract.content.ContentCipher.newKey() : sealer.open(userId, io.twobrains.crypto.ContentKeys.PURPOSE, sealed.get(0)));
+    }
 }

@@ -59,7 +59,12 @@ final class IssuerKeys implements Function<SignedJWT, Flux<JWK>> {
         return fetchIfDue().map(selector::select).flatMapMany(Flux::fromIterable);
     }
 
-    private Mono<JWKSet> fetchIfDue() {
+    /**
+     * The fetch in flight, a new one if one is due, or else the keys known now (a fetch that ended
+     * between this request's first look and now may have brought the key it needs). Decided under the
+     * lock, so a request never sees "just fetched" without also seeing the fetch in flight.
+     */
+    private synchronized Mono<JWKSet> fetchIfDue() {
         Mono<JWKSet> running = inFlight.get();
         if (running != null) {
             return running;
@@ -67,21 +72,26 @@ final class IssuerKeys implements Function<SignedJWT, Flux<JWK>> {
         Instant now = clock.instant();
         Instant last = lastFetch.get();
         Duration spacing = keys.get() == null ? RETRY_AFTER_FAILURE : refetchInterval;
-        if (last.isAfter(now.minus(spacing)) || !lastFetch.compareAndSet(last, now)) {
-            return Mono.empty();
+        if (last.isAfter(now.minus(spacing))) {
+            return Mono.justOrEmpty(keys.get());
         }
+        lastFetch.set(now);
         Mono<JWKSet> fetch = web.get().uri(jwkSetUri).retrieve().bodyToMono(String.class)
                 .timeout(FETCH_TIMEOUT)
                 .map(IssuerKeys::parse)
                 .doOnNext(keys::set)
                 .onErrorResume(error -> {
                     LOG.warn("could not fetch the issuer's keys from {}: {}", jwkSetUri, error.toString());
-                    return Mono.empty();
+                    return Mono.justOrEmpty(keys.get());
                 })
-                .doFinally(signal -> inFlight.set(null))
+                .doFinally(signal -> ended())
                 .cache();
         inFlight.set(fetch);
         return fetch;
+    }
+
+    private synchronized void ended() {
+        inFlight.set(null);
     }
 
     private static JWKSet parse(String body) {

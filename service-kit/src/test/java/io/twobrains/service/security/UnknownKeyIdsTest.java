@@ -100,6 +100,30 @@ class UnknownKeyIdsTest {
         assertThat(fetches).hasValue(2);
     }
 
+    @Test
+    void manyFirstRequestsAtOnceAllWaitForTheOneFetchAndAreAccepted() throws Exception {
+        int callers = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<String>> subjects = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String token = issuer.token("user-" + i);
+                subjects.add(pool.submit(() -> {
+                    go.await();
+                    return decoder.decode(token).block(Duration.ofSeconds(30)).getSubject();
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < callers; i++) {
+                assertThat(subjects.get(i).get()).as("a node's first requests, at once").isEqualTo("user-" + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fetches).as("one fetch for all of them").hasValue(1);
+    }
+
     private void refuseAll(List<TokenMint> strangers, int tokens) {
         for (int i = 0; i < tokens; i++) {
             String token = strangers.get(i % strangers.size()).token("mallory-" + i);
