@@ -1,8 +1,9 @@
 package io.twobrains.door;
 
 import io.twobrains.command.CommandModule;
-import io.twobrains.crypto.CryptoModule;
 import io.twobrains.command.chat.SharedElasticPool;
+import io.twobrains.contract.KafkaAccess;
+import io.twobrains.crypto.CryptoModule;
 import io.twobrains.processor.ProcessorModule;
 import io.twobrains.processor.ProcessorRebuild;
 import io.twobrains.query.QueryModule;
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Import;
  * Object idea: the compute sits beside its storage. Deploy as many nodes as you like; partitions
  * spread over them.
  *
- * <p>Run: {@code java -jar web/target/twobrains-node.jar} (settings in {@code node.yml}); rebuild the
- * processor's state from {@code chat.events}, with every node stopped: add {@code --rebuild}.
+ * <p>Run: {@code java -jar web/target/web-0.1.0-SNAPSHOT-exec.jar} (settings in {@code node.yml}); rebuild the
+ * processor's state from {@code chat.events}, with every node stopped: add {@code --rebuild}. For a
+ * secured cluster, {@code --kafka-acls role=principal[:group]...} prints each role's ACLs ({@link KafkaAccess}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -42,6 +44,10 @@ public class NodeApplication {
 
     public static void main(String[] args) throws Exception {
         SharedElasticPool.size();
+        if (args.length > 0 && args[0].equals("--kafka-acls")) {
+            KafkaAccess.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (List.of(args).contains("--rebuild")) {
             rebuild(UnaryOperator.identity(), args);
             return;

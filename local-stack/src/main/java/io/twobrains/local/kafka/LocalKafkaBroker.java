@@ -56,6 +56,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int requestedBrokerPort;
     private final int requestedControllerPort;
+    private final SaslUsers users;
 
     private int brokerPort;
     private KafkaRaftServer server;
@@ -63,9 +64,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private boolean closed;
 
     public LocalKafkaBroker(Path logDir, int brokerPort, int controllerPort) {
+        this(logDir, brokerPort, controllerPort, null);
+    }
+
+    /**
+     * A broker that, with {@code users} given, accepts only clients that sign in (SASL/PLAIN) as one of
+     * them, and lets each do only what the ACLs allow (Kafka's {@code StandardAuthorizer}); the super
+     * user, which the broker and controller also use between themselves, may do everything. Null: a
+     * plaintext broker with no authorizer.
+     */
+    public LocalKafkaBroker(Path logDir, int brokerPort, int controllerPort, SaslUsers users) {
         this.logDir = logDir.toAbsolutePath().normalize();
         this.requestedBrokerPort = brokerPort;
         this.requestedControllerPort = controllerPort;
+        this.users = users;
     }
 
     /** Formats the directory if it is new, starts the broker and waits until clients can use it. */
@@ -102,6 +114,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return HOST + ":" + brokerPort;
     }
 
+    /**
+     * What a client of this broker sets to reach it as {@code user}: the bootstrap servers, and on a
+     * secured broker the SASL settings of that user (none on a plaintext one).
+     */
+    public synchronized Map<String, Object> clientSettings(String user) {
+        Map<String, Object> settings = new HashMap<>(users == null ? Map.of() : users.clientSettings(user));
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return settings;
+    }
+
+    /** The client settings of the super user (on a plaintext broker, of any client). */
+    public synchronized Map<String, Object> superUserSettings() {
+        return clientSettings(users == null ? null : users.superUser());
+    }
+
     /** Shuts the broker down cleanly (so the next start needs no log recovery) and waits for it. */
     @Override
     public synchronized void close() {
@@ -126,11 +153,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         // written into the metadata log, so a restart may use a different controller port.
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort
+        String protocol = users == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        p.put("listeners", protocol + "://" + HOST + ":" + brokerPort
                 + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("advertised.listeners", protocol + "://" + HOST + ":" + brokerPort);
+        p.put("inter.broker.listener.name", protocol);
+        p.put("listener.security.protocol.map", protocol + ":" + protocol + "," + CONTROLLER_LISTENER + ":" + protocol);
+        if (users != null) {
+            p.putAll(users.brokerSettings(protocol, CONTROLLER_LISTENER));
+        }
         p.put("log.dirs", logDir.toString());
 
         // One node: every replication factor and ISR requirement must be 1 or writes stall.
@@ -190,10 +221,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * for the cluster through a real client proves the advertised listener works as well.
      */
     private void awaitClientsAccepted() {
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        Map<String, Object> adminConfig = new HashMap<>(superUserSettings());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         Exception lastFailure = null;
         try (Admin admin = Admin.create(adminConfig)) {
