@@ -13,25 +13,34 @@ import org.openqa.selenium.support.ui.Select;
 final class AppUser implements AutoCloseable {
 
     final Browser browser;
+    /** The user id the app shows for the signed-in user (the token's subject). */
     final String name;
-    private final LocalStack stack;
+    private final URI door;
 
-    private AppUser(Browser browser, String name, LocalStack stack) {
+    private AppUser(Browser browser, String name, URI door) {
         this.browser = browser;
         this.name = name;
-        this.stack = stack;
+        this.door = door;
     }
 
     /** Opens the app, is sent to the provider's login page, signs in there with the name and password, and is back in the app. */
     static AppUser signIn(LocalStack stack, String name) {
+        return signIn(stack.doorUrl(), name, Stacks.DEMO_PASSWORD, name);
+    }
+
+    /**
+     * The same at any door and provider whose login page has the usual {@code #username} and {@code #password}
+     * fields (the dev provider's, Keycloak's); {@code userId} is the subject the provider gives the user.
+     */
+    static AppUser signIn(URI door, String username, String password, String userId) {
         Browser browser = Browser.open();
         try {
-            browser.go(stack.doorUrl() + "/");
-            browser.find("#username").sendKeys(name);
-            browser.find("#password").sendKeys(Stacks.DEMO_PASSWORD);
+            browser.go(door + "/");
+            browser.find("#username").sendKeys(username);
+            browser.find("#password").sendKeys(password);
             browser.find("#password").sendKeys(Keys.ENTER);
-            AppUser user = new AppUser(browser, name, stack);
-            browser.await("the app, signed in as " + name, d -> user.signedInAs());
+            AppUser user = new AppUser(browser, userId, door);
+            browser.await("the app, signed in as " + userId, d -> user.signedInAs());
             return user;
         } catch (RuntimeException | Error e) {
             browser.close();
@@ -44,7 +53,7 @@ final class AppUser implements AutoCloseable {
     }
 
     void open(String path) {
-        browser.go(stack.doorUrl() + path);
+        browser.go(door + path);
         browser.await("the app at " + path, d -> browser.present("tb-sidebar .who"));
     }
 

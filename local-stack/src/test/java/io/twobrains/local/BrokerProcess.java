@@ -25,22 +25,26 @@ final class BrokerProcess {
 
     /** Starts the broker for {@code settings} and waits until it accepts clients. */
     static ChildJvm start(LocalStackSettings settings) {
-        ChildJvm broker = ChildJvm.start("kafka-" + settings.kafkaPort(), BrokerProcess.class,
-                settings.dataDir().resolve("kafka").toString(), Integer.toString(settings.kafkaPort()),
-                Integer.toString(settings.kafkaControllerPort()));
-        awaitReady(broker, settings);
+        return start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+    }
+
+    /** Starts a broker with its log in {@code logDir}, on these ports, and waits until it accepts clients. */
+    static ChildJvm start(Path logDir, int port, int controllerPort) {
+        ChildJvm broker = ChildJvm.start("kafka-" + port, BrokerProcess.class,
+                logDir.toString(), Integer.toString(port), Integer.toString(controllerPort));
+        awaitReady(broker, port);
         return broker;
     }
 
     /** Starts a stopped broker again, on the same ports and log directory, and waits until it accepts clients. */
     static void restart(ChildJvm broker, LocalStackSettings settings) {
         broker.startAgain();
-        awaitReady(broker, settings);
+        awaitReady(broker, settings.kafkaPort());
     }
 
-    private static void awaitReady(ChildJvm broker, LocalStackSettings settings) {
+    private static void awaitReady(ChildJvm broker, int port) {
         Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + settings.kafkaPort(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         try (Admin admin = Admin.create(config)) {

@@ -79,6 +79,27 @@ class KeycloakRealmTest {
         assertThat(ids).hasSize(3);
     }
 
+    /**
+     * {@code docker compose up --scale node=N} publishes each node on a port of its own range, and the door
+     * sends browsers back to the port they came in on: the door's client accepts each of them, to sign in and out.
+     */
+    @Test
+    void theDoorsClientAcceptsEveryPortComposePublishesANodeOn() {
+        String[] published = ComposeFile.read().service("node").ports().get(0).split(":")[0].split("-");
+        JsonNode door = null;
+        for (JsonNode client : realm.get("clients")) {
+            if (client.get("clientId").asString().equals("twobrains-door")) {
+                door = client;
+            }
+        }
+        assertThat(door).isNotNull();
+        List<String> redirects = strings(door.get("redirectUris"));
+        for (int port = Integer.parseInt(published[0]); port <= Integer.parseInt(published[published.length - 1]); port++) {
+            assertThat(redirects).contains("http://localhost:" + port + "/*");
+        }
+        assertThat(door.get("attributes").get("post.logout.redirect.uris").asString()).isEqualTo("+");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void composeKeepsKeycloaksDataAndHasNoDefaultAdminPassword() {
@@ -88,6 +109,8 @@ class KeycloakRealmTest {
         String password = String.valueOf(environment.get("KC_BOOTSTRAP_ADMIN_PASSWORD"));
         assertThat(password).as("the admin password comes from the environment, with no usable default")
                 .matches("\\$\\{KEYCLOAK_ADMIN_PASSWORD(:-|:\\?[^}]*)?}");
+        assertThat(environment).as("Keycloak refuses to start with an administrator's name and no password")
+                .doesNotContainKey("KC_BOOTSTRAP_ADMIN_USERNAME");
         assertThat((List<String>) keycloak.get("volumes")).anySatisfy(volume ->
                 assertThat(volume).startsWith("keycloak-data:/opt/keycloak/data"));
         assertThat((Map<String, Object>) compose.get("volumes")).containsKey("keycloak-data");
