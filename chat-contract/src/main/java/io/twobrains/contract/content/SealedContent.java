@@ -118,7 +118,7 @@ public final class SealedContent {
         return node != null && node.isString() && ContentCipher.isSealed(node.asString());
     }
 
-    private static String lenient(ContentCipher cipher, String value, ContentPlace place) {
+    static String lenient(ContentCipher cipher, String value, ContentPlace place) {
         try {
             return cipher.open(value, place);
         } catch (UnreadableContentException e) {
