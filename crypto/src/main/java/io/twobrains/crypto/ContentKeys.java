@@ -74,9 +74,22 @@ public final class ContentKeys {
      * (anything sealed reads as unreadable, plaintext as it is), which is not stored.
      */
     public Mono<ContentCipher> forReading(String userId) {
+        return stored(userId).switchIfEmpty(Mono.fromSupplier(() -> standIn(userId)));
+    }
+
+    /**
+     * The user's key as stored in the vault; empty for a user who has none (yet, or any more). A reader
+     * that keeps a key for a while keeps only this one: a stand-in kept past the user's first write
+     * would read everything written after it as unreadable.
+     */
+    public Mono<ContentCipher> stored(String userId) {
         return cached(userId).map(Mono::just).orElseGet(() -> load(userId)
-                .doOnNext(cipher -> remember(userId, cipher))
-                .switchIfEmpty(Mono.fromSupplier(() -> new ContentCipher(userId, ContentCipher.newKey()))));
+                .doOnNext(cipher -> remember(userId, cipher)));
+    }
+
+    /** The key of no use that a user without a key reads with: a fresh random one, stored nowhere. */
+    public static ContentCipher standIn(String userId) {
+        return new ContentCipher(userId, ContentCipher.newKey());
     }
 
     /** Destroys the user's key: what was sealed with it cannot be read again. */

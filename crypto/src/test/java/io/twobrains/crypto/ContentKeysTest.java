@@ -66,6 +66,23 @@ class ContentKeysTest {
     }
 
     @Test
+    void aStoredKeyIsToldFromTheStandInOfAUserWithNone() {
+        ContentKeys vault = vault("old");
+
+        assertThat(vault.stored("erin").blockOptional(WAIT)).as("no key yet").isEmpty();
+        String sealed = vault.forWriting("erin").block(WAIT).seal("the canary sings", PLACE);
+        assertThat(vault.stored("erin").block(WAIT).open(sealed, PLACE)).isEqualTo("the canary sings");
+        assertThat(vault("old").stored("erin").block(WAIT).open(sealed, PLACE)).as("from the vault, not the cache")
+                .isEqualTo("the canary sings");
+
+        vault.destroy("erin").block(WAIT);
+
+        assertThat(vault.stored("erin").blockOptional(WAIT)).as("destroyed").isEmpty();
+        assertThat(SealedContent.openTitle(ContentKeys.standIn("erin"), "c1", sealed)).isEqualTo(SealedContent.UNREADABLE);
+        assertThat(vault.users().collectList().block(WAIT)).as("a stand-in is stored nowhere").doesNotContain("erin");
+    }
+
+    @Test
     void resealingMovesEveryKeyToTheCurrentMasterKeySoTheOldOneCanBeRetired() {
         String sealed = vault("old").forWriting("carol").block(WAIT).seal("kept", PLACE);
         ContentKeys rotated = vault("new");

@@ -1,5 +1,6 @@
 package io.twobrains.local;
 
+import io.twobrains.crypto.SecretsProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The local stack's master key for sealing users' secrets: 32 random bytes made on first start and
@@ -18,6 +20,11 @@ final class LocalSecrets {
     static final String KEY_ID = "local-1";
 
     private LocalSecrets() {
+    }
+
+    /** The stack's master keys, as its node reads them ({@code twobrains.secrets}). */
+    static SecretsProperties properties(Path dataDir) {
+        return new SecretsProperties(Map.of(KEY_ID, masterKey(dataDir)), KEY_ID);
     }
 
     static String masterKey(Path dataDir) {

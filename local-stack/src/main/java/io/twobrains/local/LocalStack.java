@@ -2,6 +2,7 @@ package io.twobrains.local;
 
 import io.twobrains.command.chat.SharedElasticPool;
 import io.twobrains.contract.Topics;
+import io.twobrains.crypto.SecretsProperties;
 import io.twobrains.door.NodeApplication;
 import io.twobrains.local.LocalStackSettings.Part;
 import io.twobrains.local.kafka.LocalKafkaBroker;
@@ -254,8 +255,9 @@ public final class LocalStack implements AutoCloseable {
         args.put("twobrains.processor.state-dir", stateDir);
         args.put("twobrains.processor.partitions", settings.partitions());
         args.put("twobrains.processor.commit-interval", settings.commitInterval().toMillis() + "ms");
-        args.put("twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()));
-        args.put("twobrains.secrets.current-key-id", LocalSecrets.KEY_ID);
+        SecretsProperties secrets = LocalSecrets.properties(settings.dataDir());
+        secrets.masterKeys().forEach((id, key) -> args.put("twobrains.secrets.master-keys." + id, key));
+        args.put("twobrains.secrets.current-key-id", secrets.currentKeyId());
         return args;
     }
 
@@ -338,6 +340,11 @@ public final class LocalStack implements AutoCloseable {
     /** The global brain's database (user and password: postgres). */
     public String postgresJdbcUrl() {
         return postgres.jdbcUrl();
+    }
+
+    /** The same database as the node reaches it, through R2DBC (user and password: postgres). */
+    public String postgresR2dbcUrl() {
+        return postgres.r2dbcUrl();
     }
 
     public LocalStackSettings settings() {

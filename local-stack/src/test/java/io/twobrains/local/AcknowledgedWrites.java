@@ -2,6 +2,7 @@ package io.twobrains.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twobrains.contract.content.ContentCipher;
 import io.twobrains.contract.event.EventEnvelope;
 import io.twobrains.contract.event.MessageAppended;
 import io.twobrains.contract.message.TextPart;
@@ -34,7 +35,7 @@ final class AcknowledgedWrites {
             acked += writer.acked().size();
             unknowns += writer.unknown().size();
             List<EventEnvelope> events = Stacks.events(stack, writer.user());
-            io.twobrains.contract.content.ContentCipher key = Stacks.contentKey(stack, writer.user());
+            ContentCipher key = Stacks.contentKey(stack, writer.user());
             Map<String, List<Long>> seqsByText = new LinkedHashMap<>();
             for (EventEnvelope event : events) {
                 if (event.payload() instanceof MessageAppended appended) {

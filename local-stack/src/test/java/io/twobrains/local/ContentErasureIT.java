@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.twobrains.contract.content.ContentCipher;
+import io.twobrains.contract.content.SealedContent;
+import io.twobrains.contract.event.MessageAppended;
+import io.twobrains.contract.message.TextPart;
 import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.SseStream;
 import io.twobrains.testkit.TestMcpServer;
@@ -60,14 +64,17 @@ class ContentErasureIT {
         JdbcTemplate sql = new JdbcTemplate(new DriverManagerDataSource(stack.postgresJdbcUrl(), "postgres", "postgres"));
         String sealedKey = sql.queryForObject("select sealed_key from vault.content_keys where user_id = ?", String.class, user);
         List<byte[]> canaries = List.of(bytes(canary), bytes(sealedKey));
-        // Sealed wherever it is stored, already before the erasure.
+        // Sealed wherever it is stored, already before the erasure; the log's copy opens with the vault's key.
         PlaintextSearch.topics(stack, List.of(bytes(canary)));
+        assertThat(loggedMessages(stack, user)).contains("Message " + canary);
 
         assertThat(api.send("DELETE", "/api/account", null).status()).isEqualTo(202);
         ApiClient admin = new ApiClient(stack.doorUrl(), Stacks.mint(stack).token("shredder", "admin"));
         assertThat(admin.post("/api/admin/content-keys/purge", null).status()).isEqualTo(204);
 
         assertThat(sql.queryForList("select user_id from vault.content_keys where user_id = ?", String.class, user)).isEmpty();
+        assertThat(loggedMessages(stack, user)).as("the log keeps the records, and none opens").isNotEmpty()
+                .allMatch(SealedContent.UNREADABLE::equals);
         assertThat(api.get("/api/conversations").text()).doesNotContain("titled");
         PlaintextSearch.topics(stack, canaries);
         PlaintextSearch.files(stack.settings().dataDir(), canaries);
@@ -87,6 +94,19 @@ class ContentErasureIT {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.rest()).anyMatch(chunk -> chunk.contains("\"finish\""));
         }
+    }
+
+    /** The texts of the user's messages in {@code chat.events}, opened with the user's key as the vault gives it now. */
+    private static List<String> loggedMessages(LocalStack stack, String user) {
+        ContentCipher key = Stacks.contentKey(stack, user);
+        return Stacks.events(stack, user).stream()
+                .filter(event -> event.payload() instanceof MessageAppended)
+                .map(event -> (MessageAppended) event.payload())
+                .flatMap(appended -> SealedContent.open(key, appended.conversationId(), appended.messageId(), appended.parts())
+                        .stream())
+                .filter(TextPart.class::isInstance)
+                .map(part -> ((TextPart) part).text())
+                .toList();
     }
 
     private static byte[] bytes(String text) {

@@ -1,6 +1,13 @@
 package io.twobrains.local;
 
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.twobrains.contract.content.ContentCipher;
 import io.twobrains.contract.event.EventEnvelope;
+import io.twobrains.crypto.ContentKeyProperties;
+import io.twobrains.crypto.ContentKeys;
+import io.twobrains.crypto.SecretSealer;
 import io.twobrains.testkit.ApiClient;
 import io.twobrains.testkit.EventsTopic;
 import io.twobrains.testkit.FakeAnthropic;
@@ -16,9 +23,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Running local stacks for the full-stack tests: one shared by every test class of the run, and
@@ -174,18 +183,16 @@ final class Stacks {
     }
 
     /**
-     * The user's data key, as a node opens it from the vault with the stack's master key: for tests that
-     * read content from the log, where it is sealed. A user without a key gets one of no use.
+     * The user's data key, as a node opens it: from the stack's vault, by the production {@link ContentKeys}
+     * with the stack's master key. For tests that read content from the log, where it is sealed. A user
+     * without a key (never written, or erased) gets one of no use.
      */
-    static io.twobrains.contract.content.ContentCipher contentKey(LocalStack stack, String userId) {
-        io.twobrains.crypto.SecretSealer sealer = new io.twobrains.crypto.SecretSealer(new io.twobrains.crypto.SecretsProperties(
-                java.util.Map.of(LocalSecrets.KEY_ID, LocalSecrets.masterKey(stack.settings().dataDir())), LocalSecrets.KEY_ID));
-        org.springframework.jdbc.core.JdbcTemplate sql = new org.springframework.jdbc.core.JdbcTemplate(
-                new org.springframework.jdbc.datasource.DriverManagerDataSource(stack.postgresJdbcUrl(), "postgres", "postgres"));
-        List<io.twobrains.contract.profile.SealedSecret> sealed = sql.query(
-                "select key_id, sealed_key from vault.content_keys where user_id = ?",
-                (row, n) -> new io.twobrains.contract.profile.SealedSecret(row.getString(1), row.getString(2)), userId);
-        return new io.twobrains.contract.content.ContentCipher(userId, sealed.isEmpty()
-                ? io.twobrains.contract.content.ContentCipher.newKey() : sealer.open(userId, io.twobrains.crypto.ContentKeys.PURPOSE, sealed.get(0)));
+    static ContentCipher contentKey(LocalStack stack, String userId) {
+        ConnectionFactory postgres = ConnectionFactories.get(ConnectionFactoryOptions.parse(stack.postgresR2dbcUrl()).mutate()
+                .option(ConnectionFactoryOptions.USER, "postgres").option(ConnectionFactoryOptions.PASSWORD, "postgres").build());
+        ContentKeys vault = new ContentKeys(DatabaseClient.create(postgres),
+                new SecretSealer(LocalSecrets.properties(stack.settings().dataDir())),
+                new ContentKeyProperties(Duration.ZERO, Duration.ZERO, 1), Clock.systemUTC());
+        return vault.forReading(userId).block(Duration.ofSeconds(30));
     }
 }

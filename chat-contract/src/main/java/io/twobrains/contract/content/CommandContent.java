@@ -40,10 +40,7 @@ public final class CommandContent implements Command.Visitor<Command> {
 
     /** Whether a command carries content (and so needs the user's key before it is sent). */
     public static boolean carriesContent(Command command) {
-        return command instanceof StartConversation start && start.title() != null
-                || command instanceof RenameConversation || command instanceof TitleConversation
-                || command instanceof AppendMessage || command instanceof StartGeneration generation && generation.prompt() != null
-                || command instanceof CompleteGeneration complete && !complete.parts().isEmpty();
+        return command != null && command.accept(CARRIES_CONTENT);
     }
 
     /** A generation's reply with its parts sealed for the assistant message it becomes. */
@@ -141,4 +138,77 @@ public final class CommandContent implements Command.Visitor<Command> {
     public Command visit(EraseUser command) {
         return command;
     }
+
+    /** Whether each command type carries content: a new command type does not compile until it is decided. */
+    private static final Command.Visitor<Boolean> CARRIES_CONTENT = new Command.Visitor<>() {
+        @Override
+        public Boolean visit(StartConversation command) {
+            return command.title() != null;
+        }
+
+        @Override
+        public Boolean visit(RenameConversation command) {
+            return true;
+        }
+
+        @Override
+        public Boolean visit(TitleConversation command) {
+            return true;
+        }
+
+        @Override
+        public Boolean visit(AppendMessage command) {
+            return true;
+        }
+
+        @Override
+        public Boolean visit(StartGeneration command) {
+            return command.prompt() != null;
+        }
+
+        @Override
+        public Boolean visit(CompleteGeneration command) {
+            return !command.parts().isEmpty();
+        }
+
+        @Override
+        public Boolean visit(DeleteConversation command) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(ChangeSettings command) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(StoreApiKey command) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(RemoveApiKey command) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(AddMcpServer command) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(ChangeMcpServer command) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(RemoveMcpServer command) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(EraseUser command) {
+            return false;
+        }
+    };
 }

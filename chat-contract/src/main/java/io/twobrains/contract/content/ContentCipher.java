@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -32,9 +33,24 @@ public final class ContentCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /**
+     * One AES-GCM cipher per thread: {@code Cipher.getInstance} costs more than sealing a short value.
+     * It is initialised again for every value, with the key and a nonce (fresh for each seal, so a key
+     * and nonce are never used twice for encryption, which GCM forbids), so it holds no key between
+     * values and can be shared by every user's cipher on the thread.
+     */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
 
     private final String userId;
     private final SecretKeySpec key;
+    /** The start of every value's associated data: the domain and the user, each ended by a zero byte. */
+    private final byte[] userData;
 
     public ContentCipher(String userId, byte[] key) {
         if (key.length != KEY_BYTES) {
@@ -42,6 +58,9 @@ public final class ContentCipher {
         }
         this.userId = userId;
         this.key = new SecretKeySpec(key.clone(), "AES");
+        byte[] user = userId.getBytes(StandardCharsets.UTF_8);
+        this.userData = ByteBuffer.allocate(DOMAIN.length + user.length + 2).put(DOMAIN).put((byte) 0).put(user)
+                .put((byte) 0).array();
     }
 
     /** A new random data key. */
@@ -75,12 +94,15 @@ public final class ContentCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(place));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + ENCODER.encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed)
-                    .array());
+            associatedData(cipher, place);
+            byte[] plain = plaintext.getBytes(StandardCharsets.UTF_8);
+            byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
+            System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+            int length = cipher.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
+            return PREFIX + ENCODER.encodeToString(length == sealed.length - NONCE_BYTES ? sealed
+                    : Arrays.copyOf(sealed, NONCE_BYTES + length));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
@@ -96,29 +118,35 @@ public final class ContentCipher {
         if (!isSealed(value)) {
             return value;
         }
-        byte[] in;
+        ByteBuffer in;
         try {
-            in = DECODER.decode(value.substring(PREFIX.length()));
+            // As Base64.Decoder.decode(String) reads a string, without copying the part after the prefix.
+            byte[] text = value.getBytes(StandardCharsets.ISO_8859_1);
+            in = DECODER.decode(ByteBuffer.wrap(text, PREFIX.length(), text.length - PREFIX.length()));
         } catch (IllegalArgumentException e) {
             throw new UnreadableContentException("a sealed value is not base64url", e);
         }
-        if (in.length < OVERHEAD) {
+        int length = in.remaining();
+        if (length < OVERHEAD) {
             throw new UnreadableContentException("a sealed value is too short", null);
         }
+        byte[] sealed = in.array();
+        int offset = in.arrayOffset() + in.position();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData(place));
-            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            Cipher cipher = GCM.get();
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, offset, NONCE_BYTES));
+            associatedData(cipher, place);
+            byte[] plain = new byte[cipher.getOutputSize(length - NONCE_BYTES)];
+            int plainLength = cipher.doFinal(sealed, offset + NONCE_BYTES, length - NONCE_BYTES, plain, 0);
+            return new String(plain, 0, plainLength, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new UnreadableContentException("a sealed value does not open with this key for " + place, e);
         }
     }
 
-    private byte[] associatedData(ContentPlace place) {
-        byte[] user = userId.getBytes(StandardCharsets.UTF_8);
-        byte[] where = place.toString().getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(DOMAIN.length + user.length + where.length + 2)
-                .put(DOMAIN).put((byte) 0).put(user).put((byte) 0).put(where).array();
+    /** The associated data of a value: the domain, the user and the place, each but the last ended by a zero byte. */
+    private void associatedData(Cipher cipher, ContentPlace place) {
+        cipher.updateAAD(userData);
+        cipher.updateAAD(place.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -102,23 +102,36 @@ public final class SealedContent {
 
     /** Whether the content of a part is sealed (a part with no content, such as a step start, is not). */
     public static boolean isSealed(Part part) {
-        if (part instanceof TextPart text) {
-            return ContentCipher.isSealed(text.text());
-        }
-        if (part instanceof ReasoningPart reasoning) {
-            return ContentCipher.isSealed(reasoning.text());
-        }
-        if (part instanceof ToolPart tool) {
-            return sealedJson(tool.input()) || sealedJson(tool.output()) || ContentCipher.isSealed(tool.errorText());
-        }
-        return false;
+        return part != null && part.accept(IS_SEALED);
     }
+
+    private static final Part.Visitor<Boolean> IS_SEALED = new Part.Visitor<>() {
+        @Override
+        public Boolean visit(TextPart part) {
+            return ContentCipher.isSealed(part.text());
+        }
+
+        @Override
+        public Boolean visit(ReasoningPart part) {
+            return ContentCipher.isSealed(part.text());
+        }
+
+        @Override
+        public Boolean visit(ToolPart part) {
+            return sealedJson(part.input()) || sealedJson(part.output()) || ContentCipher.isSealed(part.errorText());
+        }
+
+        @Override
+        public Boolean visit(StepStartPart part) {
+            return false;
+        }
+    };
 
     private static boolean sealedJson(JsonNode node) {
         return node != null && node.isString() && ContentCipher.isSealed(node.asString());
     }
 
-    private static String lenient(ContentCipher cipher, String value, ContentPlace place) {
+    static String lenient(ContentCipher cipher, String value, ContentPlace place) {
         try {
             return cipher.open(value, place);
         } catch (UnreadableContentException e) {
@@ -131,20 +144,36 @@ public final class SealedContent {
     }
 
     private static Part map(Part part, Transform transform, boolean sealing) {
-        if (part instanceof TextPart text) {
-            return new TextPart(text.text() == null ? null : transform.apply(text.text()));
+        if (part == null) {
+            throw new IllegalArgumentException("unknown part null");
         }
-        if (part instanceof ReasoningPart reasoning) {
-            return new ReasoningPart(reasoning.text() == null ? null : transform.apply(reasoning.text()));
+        return part.accept(new Mapping(transform, sealing));
+    }
+
+    /** A part with each content field transformed (sealed or opened); a part without content as it is. */
+    private record Mapping(Transform transform, boolean sealing) implements Part.Visitor<Part> {
+
+        @Override
+        public Part visit(TextPart part) {
+            return new TextPart(part.text() == null ? null : transform.apply(part.text()));
         }
-        if (part instanceof ToolPart tool) {
-            return new ToolPart(tool.toolName(), tool.toolCallId(), tool.state(), json(tool.input(), transform, sealing),
-                    json(tool.output(), transform, sealing), tool.errorText() == null ? null : transform.apply(tool.errorText()));
+
+        @Override
+        public Part visit(ReasoningPart part) {
+            return new ReasoningPart(part.text() == null ? null : transform.apply(part.text()));
         }
-        if (part instanceof StepStartPart) {
+
+        @Override
+        public Part visit(ToolPart part) {
+            return new ToolPart(part.toolName(), part.toolCallId(), part.state(), json(part.input(), transform, sealing),
+                    json(part.output(), transform, sealing),
+                    part.errorText() == null ? null : transform.apply(part.errorText()));
+        }
+
+        @Override
+        public Part visit(StepStartPart part) {
             return part;
         }
-        throw new IllegalArgumentException("unknown part " + part);
     }
 
     /** Sealing: the JSON becomes the sealed string of its text. Opening: a sealed string becomes its JSON again. */

@@ -17,4 +17,23 @@ public sealed interface Part permits TextPart, ReasoningPart, ToolPart, StepStar
 
     /** Characters a part holds, for limits and analytics. */
     int length();
+
+    /** Hands this part to the visitor's method for its type. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per part type: whoever decides something for each part implements it, and the
+     * compiler tells when a new part type is not decided (Java 17 has no exhaustive switch over a
+     * sealed type).
+     */
+    interface Visitor<R> {
+
+        R visit(TextPart part);
+
+        R visit(ReasoningPart part);
+
+        R visit(ToolPart part);
+
+        R visit(StepStartPart part);
+    }
 }

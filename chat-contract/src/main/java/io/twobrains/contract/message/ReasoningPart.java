@@ -15,4 +15,9 @@ public record ReasoningPart(String text) implements Part {
     public String toString() {
         return "ReasoningPart[text=" + Redacted.of(text) + "]";
     }
+
+    @Override
+    public <R> R accept(Part.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

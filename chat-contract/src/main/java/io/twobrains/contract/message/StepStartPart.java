@@ -7,4 +7,9 @@ public record StepStartPart() implements Part {
     public int length() {
         return 0;
     }
+
+    @Override
+    public <R> R accept(Part.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -14,4 +14,9 @@ public record TextPart(String text) implements Part {
     public String toString() {
         return "TextPart[text=" + Redacted.of(text) + "]";
     }
+
+    @Override
+    public <R> R accept(Part.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -41,4 +41,9 @@ public record ToolPart(String toolName, String toolCallId, String state, JsonNod
                 + Redacted.of((Object) input) + ", output=" + Redacted.of((Object) output) + ", errorText="
                 + Redacted.of(errorText) + "]";
     }
+
+    @Override
+    public <R> R accept(Part.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -25,6 +25,11 @@ sealed interface ControlSignal {
             return ChatJson.MAPPER.writeValueAsBytes(Map.of("type", TYPE, "userId", userId,
                     "conversationId", conversationId, "generationId", generationId));
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** This node process lives (a heartbeat: the lease of the generations it runs). */
@@ -41,12 +46,31 @@ sealed interface ControlSignal {
         public byte[] toBytes() {
             return ChatJson.MAPPER.writeValueAsBytes(Map.of("type", TYPE, "instance", instance));
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** The record key: a stop goes to its user's partition, a heartbeat to its node's. */
     String key();
 
     byte[] toBytes();
+
+    /** Hands this signal to the visitor's method for its type. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per signal: a node that reads {@code chat.control} implements it, and the compiler
+     * tells when a new signal is not acted on (Java 17 has no exhaustive switch over a sealed type).
+     */
+    interface Visitor<R> {
+
+        R visit(Stop stop);
+
+        R visit(Alive alive);
+    }
 
     static ControlSignal parse(byte[] value) {
         Topics.requireFits(value);

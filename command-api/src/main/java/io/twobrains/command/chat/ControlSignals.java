@@ -42,6 +42,7 @@ class ControlSignals implements SmartLifecycle {
     private final NodeLiveness liveness;
     private volatile TopicTail tail;
     private volatile ScheduledExecutorService heartbeat;
+    private final ControlSignal.Visitor<Void> acting = new Acting();
 
     ControlSignals(KafkaClients clients, Producer<String, byte[]> nodeProducer, Generations generations,
             DeadLetterWriter deadLetters, NodeIdentity self, NodeLiveness liveness) {
@@ -99,13 +100,7 @@ class ControlSignals implements SmartLifecycle {
             return;
         }
         try {
-            if (signal instanceof ControlSignal.Alive alive) {
-                liveness.heard(alive.instance());
-            } else if (signal instanceof ControlSignal.Stop stop) {
-                generations.find(stop.userId(), stop.conversationId())
-                        .filter(run -> run.identity().generationId().equals(stop.generationId()))
-                        .ifPresent(GenerationRun::stop);
-            }
+            signal.accept(acting);
         } catch (RuntimeException e) {
             // A signal that cannot be acted on must not end the reading of every later one.
             LOG.warn("a control signal could not be acted on: {}", e.toString());
@@ -128,5 +123,23 @@ class ControlSignals implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return tail != null;
+    }
+
+    /** What this node does on each signal. */
+    private final class Acting implements ControlSignal.Visitor<Void> {
+
+        @Override
+        public Void visit(ControlSignal.Stop stop) {
+            generations.find(stop.userId(), stop.conversationId())
+                    .filter(run -> run.identity().generationId().equals(stop.generationId()))
+                    .ifPresent(GenerationRun::stop);
+            return null;
+        }
+
+        @Override
+        public Void visit(ControlSignal.Alive alive) {
+            liveness.heard(alive.instance());
+            return null;
+        }
     }
 }

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.twobrains.contract.Topics;
 import io.twobrains.contract.json.MalformedRecordException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlSignalTest {
+
+    /** One of each signal (a test fails if a new signal has none). */
+    private static final List<ControlSignal> SAMPLES = List.of(new ControlSignal.Stop("alice", "c1", "g1"),
+            new ControlSignal.Alive("node-a:8081/4f1c"));
 
     @Test
     void aSignalReadsBackAsItWasWritten() {
@@ -18,6 +24,30 @@ class ControlSignalTest {
         assertThat(ControlSignal.parse(stop.toBytes())).isEqualTo(stop);
         assertThat(ControlSignal.parse(alive.toBytes())).isEqualTo(alive);
         assertThat(stop.key()).as("a stop goes to its user's partition").isEqualTo("alice");
+    }
+
+    @Test
+    void everySignalIsReadBackAndActedOnByItsOwnMethod() {
+        assertThat(SAMPLES.stream().map(Object::getClass)).as("a sample of every signal")
+                .containsExactlyInAnyOrder(ControlSignal.class.getPermittedSubclasses());
+        assertThat(Arrays.stream(ControlSignal.Visitor.class.getDeclaredMethods()).map(method -> method.getParameterTypes()[0]))
+                .as("a method of the visitor for each signal").containsExactlyInAnyOrder(ControlSignal.class.getPermittedSubclasses());
+
+        ControlSignal.Visitor<Class<?>> named = new ControlSignal.Visitor<>() {
+            @Override
+            public Class<?> visit(ControlSignal.Stop stop) {
+                return ControlSignal.Stop.class;
+            }
+
+            @Override
+            public Class<?> visit(ControlSignal.Alive alive) {
+                return ControlSignal.Alive.class;
+            }
+        };
+        for (ControlSignal signal : SAMPLES) {
+            assertThat(ControlSignal.parse(signal.toBytes())).as("read back").isEqualTo(signal);
+            assertThat(signal.accept(named)).as(signal + " calls its own method").isEqualTo(signal.getClass());
+        }
     }
 
     @Test

@@ -2,9 +2,8 @@ package io.twobrains.query.api;
 
 import io.twobrains.contract.content.ContentCipher;
 import io.twobrains.contract.content.SealedContent;
-import io.twobrains.contract.json.ChatJson;
+import io.twobrains.contract.content.SealedMessageJson;
 import io.twobrains.contract.view.ConversationView;
-import io.twobrains.contract.view.MessageView;
 import io.twobrains.contract.view.Page;
 import io.twobrains.processor.store.JsonPage;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,8 @@ import java.util.List;
 /**
  * Pages of a user's data with the content opened for the user: the store holds titles and message
  * parts sealed. A stored message with nothing sealed in it (written before content was sealed) goes
- * out as its stored bytes; a sealed one is decoded, opened and written again.
+ * out as its stored bytes; in a sealed one, the sealed values are replaced by their plaintext as its
+ * JSON is copied ({@link SealedMessageJson}).
  */
 final class OpenPages {
 
@@ -27,8 +27,7 @@ final class OpenPages {
         List<byte[]> items = new ArrayList<>(page.items().size());
         for (byte[] item : page.items()) {
             if (contains(item, SEALED)) {
-                MessageView message = ChatJson.MAPPER.readValue(item, MessageView.class);
-                items.add(ChatJson.MAPPER.writeValueAsBytes(SealedContent.open(cipher, conversationId, message)));
+                items.add(SealedMessageJson.open(cipher, conversationId, item));
             } else {
                 items.add(item);
             }

@@ -52,11 +52,10 @@ class EventFeedController {
         ChatReader reader = locator.here(user.id()).orElseThrow(() -> ApiProblem.unavailable(
                 "your data is moving between nodes; retry shortly", 1));
         long seq = reader.user(user.id()).seq();
-        // The key is looked up for each event, not once per feed: a feed opened before the user's first
-        // write (a new user's first page) would otherwise keep the stand-in key of a user with none,
-        // and read every title and message written after as unreadable. Once the key exists it is cached.
+        // Looked up for each event until the user has a stored key, then kept (FeedKey says why).
+        FeedKey key = new FeedKey(user.id(), keys::stored, ContentKeys::standIn);
         Flux<ServerSentEvent<String>> items = feed.follow(user.id(), lastSeen, seq)
-                .concatMap(item -> keys.forReading(user.id()).map(FeedEvents::new)
+                .concatMap(item -> key.forItem(item).map(FeedEvents::new)
                         .flatMapIterable(events -> event(events, item).stream().toList()));
         Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
                 .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
