@@ -1,5 +1,6 @@
 package io.twobrains.query.api;
 
+import io.twobrains.contract.content.ContentCipher;
 import io.twobrains.contract.content.SealedContent;
 import io.twobrains.crypto.ContentKeys;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,8 +53,10 @@ class ConversationQueryController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @Parameter(description = "wait until this seq is applied") @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         int size = limit(limit);
-        return keys.forReading(user.id()).flatMap(cipher -> reads.read(user.id(), minSeq,
-                reader -> OpenPages.conversations(cipher, reader.conversations(user.id(), size, blankToNull(cursor)))));
+        return reads.read(user.id(), minSeq, reader -> reader.conversations(user.id(), size, blankToNull(cursor)))
+                .flatMap(read -> OpenPages.anySealed(read.getBody())
+                        ? keys.forReading(user.id()).map(cipher -> withBody(read, OpenPages.conversations(cipher, read.getBody())))
+                        : Mono.just(read));
     }
 
     @Operation(summary = "One conversation", responses = {
@@ -63,9 +66,11 @@ class ConversationQueryController {
     Mono<ResponseEntity<ConversationView>> get(ChatUser user, @PathVariable String id,
             @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
-        return keys.forReading(user.id()).flatMap(cipher -> reads.read(user.id(), minSeq,
-                reader -> reader.conversation(user.id(), id).map(c -> SealedContent.open(cipher, c.view()))
-                        .orElseThrow(() -> notFound(id))));
+        return reads.read(user.id(), minSeq, reader -> reader.conversation(user.id(), id).map(c -> c.view())
+                        .orElseThrow(() -> notFound(id)))
+                .flatMap(read -> ContentCipher.isSealed(read.getBody().title())
+                        ? keys.forReading(user.id()).map(cipher -> withBody(read, SealedContent.open(cipher, read.getBody())))
+                        : Mono.just(read));
     }
 
     @Operation(summary = "A page of messages: the newest page first, oldest-to-newest within it; nextCursor leads to older pages",
@@ -77,9 +82,20 @@ class ConversationQueryController {
             @RequestHeader(value = ChatHeaders.MIN_SEQ, required = false) String minSeq) {
         checkId(id);
         int size = limit(limit);
-        return keys.forReading(user.id()).flatMap(cipher -> reads.read(user.id(), minSeq,
-                reader -> OpenPages.messages(cipher, id, reader.messagesJson(user.id(), id, size, blankToNull(before))
-                        .orElseThrow(() -> notFound(id)))));
+        return reads.read(user.id(), minSeq, reader -> reader.messagesJson(user.id(), id, size, blankToNull(before))
+                        .orElseThrow(() -> notFound(id)))
+                .flatMap(read -> OpenPages.anySealed(read.getBody())
+                        ? keys.forReading(user.id()).map(cipher -> withBody(read, OpenPages.messages(cipher, id, read.getBody())))
+                        : Mono.just(withBody(read, read.getBody().toJson())));
+    }
+
+    /**
+     * The same answer (status, seq header) with the page's content opened. The key is asked for only when
+     * something on the page is sealed: a user whose history holds nothing sealed may have no key at all,
+     * and the vault would be asked for it on every read.
+     */
+    private static <T> ResponseEntity<T> withBody(ResponseEntity<?> read, T body) {
+        return ResponseEntity.status(read.getStatusCode()).headers(read.getHeaders()).body(body);
     }
 
     private static ApiProblem notFound(String id) {

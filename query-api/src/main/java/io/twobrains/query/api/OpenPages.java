@@ -35,6 +35,16 @@ final class OpenPages {
         return new JsonPage(items, page.nextCursor()).toJson();
     }
 
+    /** Whether any message of the page holds a sealed value (else it needs no key to be opened). */
+    static boolean anySealed(JsonPage page) {
+        return page.items().stream().anyMatch(item -> contains(item, SEALED));
+    }
+
+    /** Whether any conversation of the page has a sealed title. */
+    static boolean anySealed(Page<ConversationView> page) {
+        return page.items().stream().anyMatch(conversation -> ContentCipher.isSealed(conversation.title()));
+    }
+
     static Page<ConversationView> conversations(ContentCipher cipher, Page<ConversationView> page) {
         return new Page<>(page.items().stream().map(conversation -> SealedContent.open(cipher, conversation)).toList(),
                 page.nextCursor());

@@ -12,7 +12,9 @@ import io.twobrains.contract.message.Role;
 import io.twobrains.contract.message.StepStartPart;
 import io.twobrains.contract.message.TextPart;
 import io.twobrains.contract.message.ToolPart;
+import io.twobrains.contract.view.ConversationView;
 import io.twobrains.contract.view.MessageView;
+import io.twobrains.contract.view.Page;
 import io.twobrains.processor.store.JsonPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,6 +39,23 @@ class OpenPagesTest {
                 .doesNotContain(ContentCipher.PREFIX);
         assertThat(OpenPages.contains(sealed, ContentCipher.PREFIX.getBytes(StandardCharsets.US_ASCII))).isTrue();
         assertThat(OpenPages.contains(old, ContentCipher.PREFIX.getBytes(StandardCharsets.US_ASCII))).isFalse();
+    }
+
+    @Test
+    void onlyAPageWithSomethingSealedNeedsTheUsersKey() {
+        byte[] old = ChatJson.MAPPER.writeValueAsBytes(new MessageView("m1", Role.USER, List.of(new TextPart("from before")),
+                Instant.EPOCH));
+        byte[] sealed = ChatJson.MAPPER.writeValueAsBytes(new MessageView("m2", Role.USER,
+                SealedContent.seal(alice, "c1", "m2", List.of(new TextPart("sealed"))), Instant.EPOCH));
+
+        assertThat(OpenPages.anySealed(new JsonPage(List.of(old), null))).isFalse();
+        assertThat(OpenPages.anySealed(new JsonPage(List.of(old, sealed), null))).isTrue();
+        ConversationView untitled = new ConversationView("c1", null, Instant.EPOCH, Instant.EPOCH, 0);
+        ConversationView titled = SealedContent.open(alice, untitled);
+        ConversationView sealedTitle = new ConversationView("c2", alice.seal("Trip", new ContentPlace.Title("c2")),
+                Instant.EPOCH, Instant.EPOCH, 0);
+        assertThat(OpenPages.anySealed(new Page<>(List.of(untitled, titled), null))).isFalse();
+        assertThat(OpenPages.anySealed(new Page<>(List.of(untitled, sealedTitle), null))).isTrue();
     }
 
     @Test
