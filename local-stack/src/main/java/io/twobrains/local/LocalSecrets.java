@@ -16,6 +16,8 @@ import java.util.Base64;
 final class LocalSecrets {
 
     static final String KEY_ID = "local-1";
+    /** The property naming the master key that seals; settings that set it bring their own master keys. */
+    static final String CURRENT_KEY_ID = "twobrains.secrets.current-key-id";
 
     private LocalSecrets() {
     }

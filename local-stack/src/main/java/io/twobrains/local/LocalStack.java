@@ -254,8 +254,11 @@ public final class LocalStack implements AutoCloseable {
         args.put("twobrains.processor.state-dir", stateDir);
         args.put("twobrains.processor.partitions", settings.partitions());
         args.put("twobrains.processor.commit-interval", settings.commitInterval().toMillis() + "ms");
-        args.put("twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()));
-        args.put("twobrains.secrets.current-key-id", LocalSecrets.KEY_ID);
+        // The stack's own master key, unless the settings name the master keys (rotating them, say).
+        if (!settings.overrides().containsKey(LocalSecrets.CURRENT_KEY_ID)) {
+            args.put("twobrains.secrets.master-keys." + LocalSecrets.KEY_ID, LocalSecrets.masterKey(settings.dataDir()));
+            args.put(LocalSecrets.CURRENT_KEY_ID, LocalSecrets.KEY_ID);
+        }
         return args;
     }
 
