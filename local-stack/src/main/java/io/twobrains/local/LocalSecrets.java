@@ -18,6 +18,8 @@ import java.util.Map;
 final class LocalSecrets {
 
     static final String KEY_ID = "local-1";
+    /** The property naming the master key that seals; settings that set it bring their own master keys. */
+    static final String CURRENT_KEY_ID = "twobrains.secrets.current-key-id";
 
     private LocalSecrets() {
     }

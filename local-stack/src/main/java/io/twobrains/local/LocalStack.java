@@ -255,9 +255,12 @@ public final class LocalStack implements AutoCloseable {
         args.put("twobrains.processor.state-dir", stateDir);
         args.put("twobrains.processor.partitions", settings.partitions());
         args.put("twobrains.processor.commit-interval", settings.commitInterval().toMillis() + "ms");
-        SecretsProperties secrets = LocalSecrets.properties(settings.dataDir());
-        secrets.masterKeys().forEach((id, key) -> args.put("twobrains.secrets.master-keys." + id, key));
-        args.put("twobrains.secrets.current-key-id", secrets.currentKeyId());
+        // The stack's own master key, unless the settings name the master keys (rotating them, say).
+        if (!settings.overrides().containsKey(LocalSecrets.CURRENT_KEY_ID)) {
+            SecretsProperties secrets = LocalSecrets.properties(settings.dataDir());
+            secrets.masterKeys().forEach((id, key) -> args.put("twobrains.secrets.master-keys." + id, key));
+            args.put(LocalSecrets.CURRENT_KEY_ID, secrets.currentKeyId());
+        }
         return args;
     }
 

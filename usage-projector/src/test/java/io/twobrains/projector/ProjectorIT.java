@@ -11,6 +11,7 @@ import io.twobrains.contract.event.GenerationCompleted;
 import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerRemoved;
+import io.twobrains.contract.event.SecretsResealed;
 import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.event.UserErased;
 import io.twobrains.contract.generation.TokenUsage;
@@ -102,6 +103,38 @@ class ProjectorIT {
         assertThat(usage.get("per_model").toString()).contains("\"gpt-4o-mini\"", "\"claude-sonnet-4-5\"");
         assertThat(sql.queryForList("select finish_reason from generations where user_id = ? order by generation_id",
                 String.class, user)).containsExactly("stop", null);
+    }
+
+    @Test
+    void aResealReplacesOnlyTheCiphertextsItNamesAndCountsNothing() {
+        String user = "u-" + UUID.randomUUID();
+        SealedSecret old = new SealedSecret("old", "b2xk");
+        SealedSecret resealed = new SealedSecret("new", "bmV3");
+        try (EventLog log = new EventLog(TestKafka.bootstrapServers())) {
+            log.write(user, DAY1, new ApiKeyStored(Provider.OPENAI, old, "abcd", null));
+            log.write(user, DAY1, new ApiKeyStored(Provider.GOOGLE, old, "wxyz", null));
+            log.write(user, DAY1, new McpServerAdded("docs", "Docs", "https://mcp.example.com", McpTransport.HTTP, old,
+                    List.of("Authorization"), true));
+            log.write(user, DAY1.plus(Duration.ofDays(1)), new SecretsResealed(
+                    List.of(new SecretsResealed.ApiKey(Provider.OPENAI, resealed)),
+                    List.of(new SecretsResealed.McpHeaders("docs", resealed))));
+            log.flush();
+            startProjector();
+            awaitSeq(user, log.seq(user));
+        }
+
+        assertThat(sql.queryForMap("select * from user_api_keys where user_id = ? and provider = 'openai'", user))
+                .containsEntry("key_id", "new").containsEntry("ciphertext", "bmV3").containsEntry("hint", "abcd")
+                .containsEntry("updated_at", java.sql.Timestamp.from(DAY1));
+        assertThat(sql.queryForMap("select * from user_api_keys where user_id = ? and provider = 'google'", user))
+                .as("a key the re-seal does not name").containsEntry("key_id", "old");
+        assertThat(sql.queryForMap("select * from mcp_servers where user_id = ?", user))
+                .containsEntry("headers_key_id", "new").containsEntry("headers_ciphertext", "bmV3")
+                .containsEntry("name", "Docs").containsEntry("updated_at", java.sql.Timestamp.from(DAY1));
+        assertThat(sql.queryForMap("select * from users where user_id = ?", user))
+                .as("the operator's re-seal is not the user being seen").containsEntry("last_seq", 4L)
+                .containsEntry("last_seen_at", java.sql.Timestamp.from(DAY1));
+        assertThat(sql.queryForObject("select count(*) from usage_daily where user_id = ?", Long.class, user)).isZero();
     }
 
     @Test

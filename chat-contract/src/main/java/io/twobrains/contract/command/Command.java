@@ -3,7 +3,7 @@ package io.twobrains.contract.command;
 /** Something a user asks for. Commands are imperative; the processor decides what they become. */
 public sealed interface Command permits StartConversation, RenameConversation, DeleteConversation, AppendMessage,
         ChangeSettings, StoreApiKey, RemoveApiKey, AddMcpServer, ChangeMcpServer, RemoveMcpServer, EraseUser,
-        StartGeneration, CompleteGeneration, TitleConversation {
+        StartGeneration, CompleteGeneration, TitleConversation, ResealSecrets {
 
     /** The wire name of the command type. */
     default String type() {
@@ -46,5 +46,7 @@ public sealed interface Command permits StartConversation, RenameConversation, D
         R visit(CompleteGeneration command);
 
         R visit(TitleConversation command);
+
+        R visit(ResealSecrets command);
     }
 }

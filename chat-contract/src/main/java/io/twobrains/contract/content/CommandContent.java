@@ -11,6 +11,7 @@ import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.RemoveApiKey;
 import io.twobrains.contract.command.RemoveMcpServer;
 import io.twobrains.contract.command.RenameConversation;
+import io.twobrains.contract.command.ResealSecrets;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.command.StartGeneration;
 import io.twobrains.contract.command.StoreApiKey;
@@ -210,5 +211,15 @@ public final class CommandContent implements Command.Visitor<Command> {
         public Boolean visit(EraseUser command) {
             return false;
         }
+
+        @Override
+        public Boolean visit(ResealSecrets command) {
+            return false;
+        }
     };
+
+    @Override
+    public Command visit(ResealSecrets command) {
+        return command;
+    }
 }

@@ -4,7 +4,8 @@ package io.twobrains.contract.event;
 public sealed interface Event
         permits ConversationStarted, ConversationRenamed, ConversationDeleted, MessageAppended, CommandRejected,
         SettingsChanged, ApiKeyStored, ApiKeyRemoved, McpServerAdded, McpServerChanged, McpServerRemoved, UserErased,
-        GenerationStarted, GenerationCompleted, GenerationFailed, GenerationCancelled, MessageSuperseded {
+        GenerationStarted, GenerationCompleted, GenerationFailed, GenerationCancelled, MessageSuperseded,
+        SecretsResealed {
 
     /** The wire name of the event type. */
     default String type() {
@@ -53,5 +54,7 @@ public sealed interface Event
         R visit(GenerationCancelled event);
 
         R visit(MessageSuperseded event);
+
+        R visit(SecretsResealed event);
     }
 }

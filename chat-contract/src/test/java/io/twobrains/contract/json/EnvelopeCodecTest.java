@@ -11,6 +11,7 @@ import io.twobrains.contract.command.CompleteGeneration;
 import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.RemoveApiKey;
 import io.twobrains.contract.command.RemoveMcpServer;
+import io.twobrains.contract.command.ResealSecrets;
 import io.twobrains.contract.command.StartGeneration;
 import io.twobrains.contract.command.TitleConversation;
 import io.twobrains.contract.generation.Ending;
@@ -70,7 +71,9 @@ class EnvelopeCodecTest {
                         new StartGeneration.Prompt("m1", List.of(new TextPart("hi"))), true, null),
                 new CompleteGeneration("g2", "error", TokenUsage.NONE, 5, Ending.FAILED,
                         List.of(new StepStartPart(), new TextPart("part")), "provider answered 500"),
-                new TitleConversation("c2", "A short title"));
+                new TitleConversation("c2", "A short title"),
+                new ResealSecrets(List.of(new ResealSecrets.ApiKey(Provider.GOOGLE, sealed, new SealedSecret("k2", "bmV3"))),
+                        List.of(new ResealSecrets.McpHeaders("s", sealed, new SealedSecret("k2", "aGVhZGVycw")))));
         assertThat(commands.stream().map(Command::type).distinct())
                 .containsExactlyInAnyOrderElementsOf(new PayloadTypes<>(Command.class).all().keySet());
         for (Command command : commands) {

@@ -11,6 +11,7 @@ import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.McpServerRemoved;
+import io.twobrains.contract.event.SecretsResealed;
 import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.event.UserErased;
 import io.twobrains.contract.generation.LimitType;
@@ -44,6 +45,7 @@ import java.util.UUID;
 final class Samples {
 
     private static final SealedSecret SEALED = new SealedSecret("k1", "bm9uY2V8Y2lwaGVy");
+    private static final SealedSecret RESEALED = new SealedSecret("k2", "b3RoZXJ8bm9uY2U");
 
     private Samples() {
     }
@@ -80,6 +82,9 @@ final class Samples {
                 new GenerationFailed("g3", "c1", "gpt-4o-mini", "openai", false, "provider answered 429",
                         TokenUsage.NONE, 40, null),
                 new GenerationCancelled("g4", "c1", "demo", "demo", false, new TokenUsage(3, 1, 0), 70, "a4"),
+                new SecretsResealed(List.of(new SecretsResealed.ApiKey(Provider.OPENAI, RESEALED)),
+                        List.of(new SecretsResealed.McpHeaders("docs", RESEALED))),
+                new SecretsResealed(List.of(), List.of(new SecretsResealed.McpHeaders("docs", RESEALED))),
                 new UserErased());
     }
 

@@ -19,6 +19,7 @@ import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.McpServerRemoved;
 import io.twobrains.contract.event.MessageAppended;
 import io.twobrains.contract.event.MessageSuperseded;
+import io.twobrains.contract.event.SecretsResealed;
 import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.event.UserErased;
 import io.twobrains.contract.json.ChatJson;
@@ -107,6 +108,12 @@ final class FeedEvents implements Event.Visitor<Optional<ObjectNode>> {
     @Override
     public Optional<ObjectNode> visit(McpServerRemoved event) {
         return Optional.of(node().put("serverId", event.serverId()));
+    }
+
+    /** The same secrets sealed anew by the operator: nothing a tab shows changed. */
+    @Override
+    public Optional<ObjectNode> visit(SecretsResealed event) {
+        return Optional.empty();
     }
 
     @Override

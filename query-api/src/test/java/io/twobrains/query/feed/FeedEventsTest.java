@@ -7,6 +7,7 @@ import io.twobrains.contract.event.ApiKeyStored;
 import io.twobrains.contract.event.CommandRejected;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.RejectionCode;
+import io.twobrains.contract.event.SecretsResealed;
 import io.twobrains.contract.profile.McpTransport;
 import io.twobrains.contract.profile.Provider;
 import io.twobrains.contract.profile.SealedSecret;
@@ -39,6 +40,12 @@ class FeedEventsTest {
     @Test
     void aRefusedCommandIsNotSent() {
         assertThat(FEED.view(new CommandRejected("AppendMessage", RejectionCode.NOT_FOUND, "no"))).isEmpty();
+    }
+
+    @Test
+    void aResealIsNotNewsForTheUsersTabs() {
+        assertThat(FEED.view(new SecretsResealed(List.of(new SecretsResealed.ApiKey(Provider.OPENAI, SEALED)),
+                List.of(new SecretsResealed.McpHeaders("docs", SEALED))))).isEmpty();
     }
 
     @Test

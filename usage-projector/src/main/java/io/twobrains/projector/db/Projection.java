@@ -10,6 +10,7 @@ import io.twobrains.contract.event.GenerationStarted;
 import io.twobrains.contract.event.McpServerAdded;
 import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.McpServerRemoved;
+import io.twobrains.contract.event.SecretsResealed;
 import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.event.UserErased;
 import io.twobrains.contract.profile.McpTransport;
@@ -44,12 +45,14 @@ public class Projection {
     public void apply(EventEnvelope event) {
         String user = event.userId();
         Timestamp at = Timestamp.from(event.occurredAt());
+        Object payload = event.payload();
+        // A re-seal is the operator's doing: the user was not seen then.
+        Timestamp seen = payload instanceof SecretsResealed ? null : at;
         jdbc.update("""
                 insert into users (user_id, first_seen_at, last_seen_at, last_seq) values (?, ?, ?, ?)
-                on conflict (user_id) do update set last_seen_at = excluded.last_seen_at, last_seq = excluded.last_seq,
-                    first_seen_at = coalesce(users.first_seen_at, excluded.first_seen_at)""",
-                user, at, at, event.seq());
-        Object payload = event.payload();
+                on conflict (user_id) do update set last_seen_at = coalesce(excluded.last_seen_at, users.last_seen_at),
+                    last_seq = excluded.last_seq, first_seen_at = coalesce(users.first_seen_at, excluded.first_seen_at)""",
+                user, seen, seen, event.seq());
         if (payload instanceof SettingsChanged changed) {
             saveSettings(user, settings(user).apply(changed.changes()), at, event.seq());
         } else if (payload instanceof ApiKeyStored stored) {
@@ -61,6 +64,8 @@ public class Projection {
                         last_seq = excluded.last_seq""",
                     user, stored.provider().id(), stored.secret().keyId(), stored.secret().ciphertext(), stored.hint(),
                     stored.baseUrl(), at, event.seq());
+        } else if (payload instanceof SecretsResealed resealed) {
+            reseal(user, resealed, event.seq());
         } else if (payload instanceof ApiKeyRemoved removed) {
             jdbc.update("delete from user_api_keys where user_id = ? and provider = ?", user, removed.provider().id());
         } else if (payload instanceof McpServerAdded added) {
@@ -78,6 +83,23 @@ public class Projection {
             generationEnded(user, ended, event);
         } else if (payload instanceof UserErased) {
             erase(user, event);
+        }
+    }
+
+    /**
+     * New ciphertexts of the same secrets: nothing else of the row changes, not even when it was last
+     * updated (the user stored nothing), and nothing is counted.
+     */
+    private void reseal(String user, SecretsResealed resealed, long seq) {
+        for (SecretsResealed.ApiKey key : resealed.apiKeys()) {
+            jdbc.update("update user_api_keys set key_id = ?, ciphertext = ?, last_seq = ? where user_id = ? and provider = ?",
+                    key.secret().keyId(), key.secret().ciphertext(), seq, user, key.provider().id());
+        }
+        for (SecretsResealed.McpHeaders headers : resealed.mcpHeaders()) {
+            jdbc.update("""
+                    update mcp_servers set headers_key_id = ?, headers_ciphertext = ?, last_seq = ?
+                    where user_id = ? and server_id = ?""",
+                    headers.headers().keyId(), headers.headers().ciphertext(), seq, user, headers.serverId());
         }
     }
 

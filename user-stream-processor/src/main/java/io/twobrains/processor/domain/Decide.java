@@ -11,6 +11,7 @@ import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.RemoveApiKey;
 import io.twobrains.contract.command.RemoveMcpServer;
 import io.twobrains.contract.command.RenameConversation;
+import io.twobrains.contract.command.ResealSecrets;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.command.StartGeneration;
 import io.twobrains.contract.command.StoreApiKey;
@@ -83,6 +84,11 @@ public final class Decide implements Command.Visitor<Decision> {
     @Override
     public Decision visit(RemoveMcpServer command) {
         return ProfileDecisions.removeServer(command, state);
+    }
+
+    @Override
+    public Decision visit(ResealSecrets command) {
+        return ResealDecisions.reseal(command, state);
     }
 
     @Override

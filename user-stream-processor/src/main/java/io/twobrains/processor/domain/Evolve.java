@@ -17,6 +17,7 @@ import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.McpServerRemoved;
 import io.twobrains.contract.event.MessageAppended;
 import io.twobrains.contract.event.MessageSuperseded;
+import io.twobrains.contract.event.SecretsResealed;
 import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.event.TitleSource;
 import io.twobrains.contract.event.UserErased;
@@ -142,6 +143,22 @@ public final class Evolve implements Event.Visitor<Slice> {
     @Override
     public Slice visit(McpServerRemoved event) {
         return state.withProfile(state.profile().withoutServer(event.serverId()));
+    }
+
+    /**
+     * The new ciphertexts replace the old ones as they are: folding never opens a secret, so a rebuild
+     * needs no master key, and ends in the re-sealed values even once the old master key is gone.
+     */
+    @Override
+    public Slice visit(SecretsResealed event) {
+        Profile profile = state.profile();
+        for (SecretsResealed.ApiKey key : event.apiKeys()) {
+            profile = profile.withResealedKey(key.provider(), key.secret());
+        }
+        for (SecretsResealed.McpHeaders headers : event.mcpHeaders()) {
+            profile = profile.withResealedHeaders(headers.serverId(), headers.headers());
+        }
+        return state.withProfile(profile);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.RemoveApiKey;
 import io.twobrains.contract.command.RemoveMcpServer;
 import io.twobrains.contract.command.RenameConversation;
+import io.twobrains.contract.command.ResealSecrets;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.command.StartGeneration;
 import io.twobrains.contract.command.StoreApiKey;
@@ -108,6 +109,11 @@ public record Needs(Optional<String> conversation, List<MessageRef> messageIds, 
 
         @Override
         public Needs visit(RemoveMcpServer command) {
+            return profileOnly();
+        }
+
+        @Override
+        public Needs visit(ResealSecrets command) {
             return profileOnly();
         }
 

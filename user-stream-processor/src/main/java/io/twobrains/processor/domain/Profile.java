@@ -67,6 +67,13 @@ public record Profile(UserSettings settings, Map<Provider, StoredKey> apiKeys, M
         return new Profile(settings, next, mcpServers);
     }
 
+    /** The same key sealed anew: its hint, endpoint and time of storing stay, since the user changed nothing. */
+    Profile withResealedKey(Provider provider, SealedSecret secret) {
+        StoredKey key = apiKeys.get(provider);
+        return key == null ? this
+                : withKey(provider, new StoredKey(secret, key.hint(), key.baseUrl(), key.updatedAt()));
+    }
+
     Profile withoutKey(Provider provider) {
         Map<Provider, StoredKey> next = new LinkedHashMap<>(apiKeys);
         next.remove(provider);
@@ -77,6 +84,13 @@ public record Profile(UserSettings settings, Map<Provider, StoredKey> apiKeys, M
         Map<String, McpServer> next = new LinkedHashMap<>(mcpServers);
         next.put(server.id(), server);
         return new Profile(settings, apiKeys, next);
+    }
+
+    /** The same headers sealed anew; the rest of the server stays. */
+    Profile withResealedHeaders(String serverId, SealedSecret headers) {
+        McpServer server = mcpServers.get(serverId);
+        return server == null ? this : withServer(new McpServer(server.id(), server.name(), server.url(),
+                server.transport(), headers, server.headerNames(), server.enabled()));
     }
 
     Profile withoutServer(String serverId) {

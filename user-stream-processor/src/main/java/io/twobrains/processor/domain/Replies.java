@@ -17,6 +17,7 @@ import io.twobrains.contract.event.McpServerChanged;
 import io.twobrains.contract.event.McpServerRemoved;
 import io.twobrains.contract.event.MessageAppended;
 import io.twobrains.contract.event.MessageSuperseded;
+import io.twobrains.contract.event.SecretsResealed;
 import io.twobrains.contract.event.SettingsChanged;
 import io.twobrains.contract.event.UserErased;
 import io.twobrains.contract.reply.Reply;
@@ -108,6 +109,12 @@ public final class Replies implements Event.Visitor<Reply> {
 
     @Override
     public Reply visit(McpServerRemoved event) {
+        return plain();
+    }
+
+    /** Nothing the user would see changed: the same secrets, sealed anew. */
+    @Override
+    public Reply visit(SecretsResealed event) {
         return plain();
     }
 
