@@ -24,6 +24,7 @@ import org.springframework.ai.mcp.client.webflux.transport.WebFluxSseClientTrans
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -44,15 +45,24 @@ import tools.jackson.databind.JsonNode;
 class McpTools {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
-    private static final Duration CONNECT = Duration.ofSeconds(5);
+    /** How long a server has to answer the handshake and the tool list before the generation goes on without it. */
+    static final Duration CONNECT = Duration.ofSeconds(5);
     private static final Duration CALL = Duration.ofSeconds(30);
 
     private final SecretSealer sealer;
     private final PinnedHttp pinned;
+    private final Duration connectTimeout;
 
+    @Autowired
     McpTools(SecretSealer sealer, PinnedHttp pinned) {
+        this(sealer, pinned, CONNECT);
+    }
+
+    /** With another connect timeout: a test on a busy machine, whose subject is not the timeout. */
+    McpTools(SecretSealer sealer, PinnedHttp pinned, Duration connectTimeout) {
         this.sealer = sealer;
         this.pinned = pinned;
+        this.connectTimeout = connectTimeout;
     }
 
     /** The tools of one generation, and the servers that could not be reached. */
@@ -168,13 +178,13 @@ class McpTools {
                     return McpClient.async(transport(server, headers))
                             .clientInfo(new McpSchema.Implementation("twobrains", "1.0"))
                             .requestTimeout(CALL)
-                            .initializationTimeout(CONNECT)
+                            .initializationTimeout(connectTimeout)
                             .build();
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(client -> client.initialize()
                         .then(client.listTools())
-                        .timeout(CONNECT)
+                        .timeout(connectTimeout)
                         .map(tools -> new Connected(client, tools.tools()))
                         .doOnError(error -> client.closeGracefully().onErrorResume(e -> Mono.empty()).subscribe()));
     }

@@ -99,7 +99,7 @@ class DnsRebindingTest {
     void theSameServersBehindAnAllowListedNameAreReached() {
         try (TestMcpServer mcp = TestMcpServer.start(TestMcpServer.Transport.STREAMABLE_HTTP);
                 FakeOpenAi model = FakeOpenAi.start(0)) {
-            McpTools.Toolbox box = new McpTools(sealer, pinned).open(USER, List.of(server("allowed",
+            McpTools.Toolbox box = new McpTools(sealer, pinned, java.time.Duration.ofSeconds(15)).open(USER, List.of(server("allowed",
                     mcp.url().replace("localhost", ALLOWED), TestMcpServer.Transport.STREAMABLE_HTTP)))
                     .block(Duration.ofSeconds(20));
             assertThat(box.unreachable()).isEmpty();

@@ -24,7 +24,7 @@ class McpToolsTest {
         PinnedHttp pinned = new PinnedHttp(new McpUrlPolicy(new McpProperties(List.of("localhost"))));
         for (TestMcpServer.Transport transport : TestMcpServer.Transport.values()) {
             try (TestMcpServer server = TestMcpServer.start(transport)) {
-                McpTools.Toolbox box = new McpTools(null, pinned).open("alice", List.of(new ChatContextView.McpServer(
+                McpTools.Toolbox box = new McpTools(null, pinned, Duration.ofSeconds(15)).open("alice", List.of(new ChatContextView.McpServer(
                         "big", "Big", server.url(), transport == TestMcpServer.Transport.SSE ? McpTransport.SSE
                                 : McpTransport.HTTP, null))).block(Duration.ofSeconds(20));
 
