@@ -13,6 +13,7 @@ import io.twobrains.contract.command.DeleteConversation;
 import io.twobrains.contract.command.EraseUser;
 import io.twobrains.contract.command.RemoveApiKey;
 import io.twobrains.contract.command.RemoveMcpServer;
+import io.twobrains.contract.command.ResealSecrets;
 import io.twobrains.contract.command.RenameConversation;
 import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.command.StartGeneration;
@@ -62,6 +63,8 @@ class CommandContentTest {
         samples.put(new ChangeMcpServer("docs", null, null, null, null, null, false), false);
         samples.put(new RemoveMcpServer("docs"), false);
         samples.put(new EraseUser(), false);
+        samples.put(new ResealSecrets(List.of(new ResealSecrets.ApiKey(Provider.OPENAI, SECRET,
+                new SealedSecret("k2", "cmVzZWFsZWQ"))), List.of()), false);
         return samples;
     }
 
