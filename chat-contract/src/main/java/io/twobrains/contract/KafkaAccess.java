@@ -37,9 +37,6 @@ public final class KafkaAccess {
         ANALYTICS
     }
 
-    private static final Set<String> ALL_TOPICS = Set.of(Topics.COMMANDS, Topics.EVENTS, Topics.DELTAS, Topics.DLQ,
-            Topics.CONTROL);
-
     private static final Map<Role, Set<String>> READS = Map.of(
             Role.PROCESSOR, Set.of(Topics.COMMANDS, Topics.EVENTS),
             Role.NODE, Set.of(Topics.EVENTS, Topics.DELTAS, Topics.CONTROL),
@@ -74,9 +71,9 @@ public final class KafkaAccess {
      */
     public static List<AclBinding> bindings(Role role, String principal, String group) {
         List<AclBinding> acls = new ArrayList<>();
-        for (String topic : ALL_TOPICS) {
+        for (Topics.Spec topic : Topics.all()) {
             // Every service checks the chat topics at start-up (TopicChecks): their partitions and retention.
-            allow(acls, principal, topic(topic), AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+            allow(acls, principal, topic(topic.name()), AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
         }
         READS.get(role).forEach(topic -> allow(acls, principal, topic(topic), AclOperation.READ));
         WRITES.get(role).forEach(topic -> allow(acls, principal, topic(topic), AclOperation.WRITE));
