@@ -39,27 +39,29 @@ export function csrfToken() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-function headersFor(method, body, extra, fresh) {
+function headersFor(method, body, extra, fresh, minSeq) {
   const headers = { Accept: 'application/json, application/problem+json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (!['GET', 'HEAD'].includes(method)) {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
-  if (fresh && lastSeq > 0) headers['X-Chat-Min-Seq'] = String(lastSeq);
+  const atLeast = Math.max(fresh ? lastSeq : 0, minSeq || 0);
+  if (atLeast > 0) headers['X-Chat-Min-Seq'] = String(atLeast);
   return headers;
 }
 
 /**
  * Calls the API; resolves to the JSON answer (null for 204), or to the Response itself with raw.
- * fresh: wait until this tab's own writes are visible (X-Chat-Min-Seq).
+ * fresh: wait until this tab's own writes are visible (X-Chat-Min-Seq); minSeq: and at least this seq
+ * (a change the live feed announced, made here or elsewhere, which the read must not predate).
  */
-export async function api(path, { method = 'GET', body, headers = {}, signal, raw = false, fresh = false } = {}) {
+export async function api(path, { method = 'GET', body, headers = {}, signal, raw = false, fresh = false, minSeq = 0 } = {}) {
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: headersFor(method, body, headers, fresh),
+      headers: headersFor(method, body, headers, fresh, minSeq),
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
       credentials: 'same-origin',

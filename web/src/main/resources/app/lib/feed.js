@@ -36,13 +36,14 @@ export class Feed extends EventTarget {
       source.addEventListener(type, event => {
         let data = {};
         try { data = JSON.parse(event.data); } catch { /* keep it empty */ }
-        this.emit(type, data);
+        this.emit(type, data, Number.parseInt(event.lastEventId, 10) || 0);
       });
     }
   }
 
-  emit(type, data) {
-    this.dispatchEvent(new CustomEvent('event', { detail: { type, data } }));
+  /** seq: the user's seq at this change (the event's id), so that a read it prompts can ask for at least that. */
+  emit(type, data, seq = 0) {
+    this.dispatchEvent(new CustomEvent('event', { detail: { type, data, seq } }));
   }
 
   setState(state) {

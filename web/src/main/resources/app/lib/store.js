@@ -10,6 +10,7 @@ class Store extends EventTarget {
     super();
     this.me = null;
     this.settings = null;
+    this.settingsTurn = 0; // the latest read or save of the settings; answers to older ones are dropped
     this.models = [];
     this.usage = null;
     this.conversations = new Map();
@@ -44,14 +45,22 @@ class Store extends EventTarget {
     document.documentElement.dataset.width = this.settings?.chatWidth || 'default';
   }
 
-  async refreshSettings() {
-    this.settings = await get('/api/settings', { fresh: true });
+  /**
+   * Reads the settings again, at least as new as the change that prompted it (seq, from the feed) and this
+   * tab's own writes. Answers can arrive out of order: one to a read or save begun earlier never replaces
+   * what a later one gave (a stale read would otherwise undo a choice the user just made).
+   */
+  async refreshSettings(seq = 0) {
+    const turn = ++this.settingsTurn;
+    const settings = await get('/api/settings', { fresh: true, minSeq: seq });
+    if (turn !== this.settingsTurn) return;
+    this.settings = settings;
     this.applyAppearance();
     this.changed('settings');
   }
 
-  async refreshModels() {
-    this.models = await get('/api/models', { fresh: true });
+  async refreshModels(seq = 0) {
+    this.models = await get('/api/models', { fresh: true, minSeq: seq });
     this.changed('models');
   }
 
@@ -63,10 +72,13 @@ class Store extends EventTarget {
   }
 
   async saveSettings(change) {
+    const turn = ++this.settingsTurn;
     this.settings = { ...this.settings, ...change };
     this.applyAppearance();
     this.changed('settings');
-    this.settings = await patch('/api/settings', change);
+    const saved = await patch('/api/settings', change);
+    if (turn !== this.settingsTurn) return;
+    this.settings = saved;
     this.changed('settings');
   }
 
@@ -100,7 +112,7 @@ class Store extends EventTarget {
     this.changed('conversations');
   }
 
-  onFeed({ type, data }) {
+  onFeed({ type, data, seq }) {
     const id = data.conversationId;
     switch (type) {
       case 'ConversationStarted': this.touch(id, data.occurredAt, data.title ? { title: data.title } : {}); break;
@@ -115,14 +127,14 @@ class Store extends EventTarget {
       case 'GenerationCompleted':
       case 'GenerationFailed':
       case 'GenerationCancelled': this.running.delete(id); this.changed('conversations'); this.refreshUsage(); break;
-      case 'SettingsChanged': this.refreshSettings(); break;
+      case 'SettingsChanged': this.refreshSettings(seq); break;
       case 'ApiKeyStored':
-      case 'ApiKeyRemoved': this.refreshSettings(); this.refreshModels(); break;
-      case 'resync': this.reloadConversations(); this.refreshSettings(); break;
+      case 'ApiKeyRemoved': this.refreshSettings(seq); this.refreshModels(seq); break;
+      case 'resync': this.reloadConversations(); this.refreshSettings(seq); break;
       case 'UserErased': location.assign('/'); break;
       default: break;
     }
-    this.dispatchEvent(new CustomEvent('feed', { detail: { type, data } }));
+    this.dispatchEvent(new CustomEvent('feed', { detail: { type, data, seq } }));
   }
 }
 

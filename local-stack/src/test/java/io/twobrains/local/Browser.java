@@ -93,9 +93,23 @@ final class Browser implements AutoCloseable {
             String errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                     .map(LogEntry::getMessage).collect(java.util.stream.Collectors.joining("; "));
-            return driver.getCurrentUrl() + (errors.isEmpty() ? "" : "; its console said: " + errors);
+            return driver.getCurrentUrl() + (errors.isEmpty() ? "" : "; its console said: " + errors) + "; it showed: " + shown();
         } catch (RuntimeException unknown) {
             return "an unknown address: " + unknown.getMessage();
+        }
+    }
+
+    /** What the page shows, in short, for a failed wait's message: the messages' states and the end of the text. */
+    private String shown() {
+        try {
+            return String.valueOf(script("""
+                    const states = [...document.querySelectorAll('article.message')]
+                        .map(a => (a.closest('tb-message.live') ? 'live ' : '') + a.className.replace('message ', '') + ':' + (a.dataset.status || '-'));
+                    const text = (document.querySelector('main') || document.body).innerText.replace(/\\s+/g, ' ');
+                    return '[' + states.join(', ') + '] ' + (text.length > 400 ? '...' + text.slice(-400) : text);
+                    """));
+        } catch (RuntimeException unknown) {
+            return "(unreadable: " + unknown.getMessage() + ")";
         }
     }
 

@@ -2,6 +2,8 @@ package io.twobrains.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +14,8 @@ import org.openqa.selenium.WindowType;
 
 /**
  * Two windows of one signed-in user: what happens in one shows in the other without a reload, through
- * the live feed: a new conversation, its rename, a reply as it streams, and its deletion.
+ * the live feed: a new conversation, its rename, a reply as it streams, its deletion, and a change of
+ * settings, read no older than the change.
  */
 class TwoWindowsUiIT {
 
@@ -74,5 +77,59 @@ class TwoWindowsUiIT {
             user.browser.await("the conversation gone from the other window", d -> !user.browser.present(item));
             user.browser.await("the other window back at a new chat", d -> d.getCurrentUrl().equals(stack.doorUrl() + "/"));
         }
+    }
+
+    @Test
+    void aModelChosenInOneWindowIsReadInBothNoOlderThanTheChange() {
+        try (AppUser user = AppUser.signIn(stack, "ui-tabs-settings")) {
+            WebDriver driver = user.browser.driver;
+            String first = driver.getWindowHandle();
+            recordRequests(user);
+            driver.switchTo().newWindow(WindowType.WINDOW);
+            String second = driver.getWindowHandle();
+            user.open("/");
+            recordRequests(user);
+
+            driver.switchTo().window(first);
+            user.chooseModel("gpt-4o-mini");
+            long saved = user.browser.await("the saved change's seq", d -> requests(user).stream()
+                    .filter(request -> "PATCH".equals(request.get("method")) && request.get("seq") != null)
+                    .map(request -> Long.parseLong((String) request.get("seq"))).findFirst().orElse(null));
+
+            // Each window reads the settings again when the feed announces the change. Without asking for at
+            // least the change's seq, that read can come from a projection that predates it, and undo the choice.
+            for (String window : List.of(second, first)) {
+                driver.switchTo().window(window);
+                user.browser.await("a read of the settings after the change", d -> requests(user).stream()
+                        .anyMatch(request -> "GET".equals(request.get("method"))
+                                && "/api/settings".equals(request.get("path"))));
+                assertThat(requests(user).stream()
+                        .filter(request -> "/api/settings".equals(request.get("path")) && "GET".equals(request.get("method")))
+                        .map(request -> request.get("minSeq") == null ? 0L : Long.parseLong((String) request.get("minSeq"))))
+                        .allSatisfy(minSeq -> assertThat(minSeq).isGreaterThanOrEqualTo(saved));
+                user.browser.await("the chosen model in this window", d -> "gpt-4o-mini".equals(user.browser.script(
+                        "return document.querySelector('#model-select').value")));
+            }
+        }
+    }
+
+    /** Keeps, in the page, each API call's method, path, X-Chat-Min-Seq asked for and X-Chat-Seq answered. */
+    private static void recordRequests(AppUser user) {
+        user.browser.script("""
+                if (window.recorded) return;
+                window.recorded = [];
+                const original = window.fetch;
+                window.fetch = async (input, init = {}) => {
+                  const response = await original(input, init);
+                  window.recorded.push({ method: init.method || 'GET', path: new URL(String(input), location.href).pathname,
+                    minSeq: (init.headers || {})['X-Chat-Min-Seq'] || null, seq: response.headers.get('X-Chat-Seq') });
+                  return response;
+                };
+                """);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> requests(AppUser user) {
+        return (List<Map<String, Object>>) user.browser.script("return window.recorded");
     }
 }
