@@ -36,6 +36,7 @@ record Options(String scenario, boolean quick, Duration duration, Duration warmu
             + "[--warmup-in-flight 32] [--url http://localhost:8080 --kafka 127.0.0.1:9092 --oidc http://localhost:9000 "
             + "--jdbc jdbc:postgresql://localhost:5432/postgres --pids name=pid,...] [--commit-interval 10ms] "
             + "[--token-delay 0ms] [--db-pool 16] [--sizes 100,10000,100000] [--bare true] [--stream-threads 1] "
+            + "[--stack-jvm \"<JVM options>\"] [--broker stack|process] [--broker-jvm \"<JVM options>\"] "
             + "[--<name> <value> for a scenario's own flags]; "
             + "or: chart <bench-result.json>... [--out docs/bench/]; scenarios: ";
 

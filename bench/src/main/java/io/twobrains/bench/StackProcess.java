@@ -32,41 +32,70 @@ final class StackProcess implements AutoCloseable {
 
     static final String STACK = "stack JVM";
     static final String POSTGRES = "PostgreSQL";
+    static final String BROKER = "Kafka broker JVM";
     /** The stack's seven, then one for JMX (the processor's Kafka metrics, {@link StreamThreadTime}). */
     private static final int PORTS = StackMain.PORTS + 1;
     private static final int JMX = StackMain.PORTS;
+    /** Kafka's port in StackMain's block (its controller's is the next). */
+    private static final int KAFKA = 4;
     private static final Duration START = Duration.ofMinutes(6);
 
     private final JavaChild child;
+    /** The broker's own JVM ({@code --broker process}), or null when the broker runs in the stack's. */
+    private final JavaChild broker;
     private final Path dataDir;
     private final int base;
     private JMXConnector jmx;
 
-    private StackProcess(JavaChild child, Path dataDir, int base) {
+    private StackProcess(JavaChild child, JavaChild broker, Path dataDir, int base) {
         this.child = child;
+        this.broker = broker;
         this.dataDir = dataDir;
         this.base = base;
     }
 
     /**
-     * @param jvmOptions more options for the stack's JVM ({@code --stack-jvm "-XX:StartFlightRecording=..."})
-     * @param properties settings for every service in it
+     * @param jvmOptions    more options for the stack's JVM ({@code --stack-jvm "-XX:StartFlightRecording=..."})
+     * @param properties    settings for every service in it
+     * @param brokerOptions the broker's JVM options when it runs in a JVM of its own ({@code --broker process},
+     *                      as deployed), or null to run it in the stack's JVM (the README's first command)
      */
-    static StackProcess start(Duration commitInterval, List<String> jvmOptions, Map<String, Object> properties) {
+    static StackProcess start(Duration commitInterval, List<String> jvmOptions, Map<String, Object> properties,
+            List<String> brokerOptions) {
         try {
             Path dataDir = Files.createTempDirectory("twobrains-bench");
             int base = freePortBlock(PORTS);
             Map<String, String> systemProperties = new LinkedHashMap<>(jmx(base + JMX));
             properties.forEach((key, value) -> systemProperties.put(key, String.valueOf(value)));
+            JavaChild broker = null;
+            if (brokerOptions != null) {
+                System.out.printf("  starting the broker in its own JVM (port %d)%n", base + KAFKA);
+                broker = JavaChild.start("broker", BrokerMain.class.getName(), brokerOptions, Map.of(), Map.of(),
+                        List.of(dataDir.resolve("kafka").toString(), Integer.toString(base + KAFKA),
+                                Integer.toString(base + KAFKA + 1)),
+                        JavaChild.logFile("broker"), BrokerMain.READY, START);
+            }
             System.out.printf("  starting the stack in its own JVM (ports %d-%d, data in %s)%n", base, base + PORTS - 1,
                     dataDir);
             long begin = System.nanoTime();
-            JavaChild child = JavaChild.start("stack", StackMain.class.getName(), jvmOptions, systemProperties,
-                    Map.of(), List.of(dataDir.toString(), Integer.toString(base), Long.toString(commitInterval.toMillis())),
-                    JavaChild.logFile("stack"), StackMain.READY, START);
+            List<String> args = new java.util.ArrayList<>(List.of(dataDir.toString(), Integer.toString(base),
+                    Long.toString(commitInterval.toMillis())));
+            if (broker != null) {
+                args.add(StackMain.EXTERNAL_KAFKA);
+            }
+            JavaChild child;
+            try {
+                child = JavaChild.start("stack", StackMain.class.getName(), jvmOptions, systemProperties,
+                        Map.of(), args, JavaChild.logFile("stack"), StackMain.READY, START);
+            } catch (RuntimeException e) {
+                if (broker != null) {
+                    broker.close();
+                }
+                throw e;
+            }
             System.out.printf("  stack ready in %.0f s (pid %d, log %s)%n", (System.nanoTime() - begin) / 1e9,
                     child.pid(), child.log());
-            return new StackProcess(child, dataDir, base);
+            return new StackProcess(child, broker, dataDir, base);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +111,7 @@ final class StackProcess implements AutoCloseable {
     }
 
     String kafka() {
-        return "127.0.0.1:" + (base + 4);
+        return "127.0.0.1:" + (base + KAFKA);
     }
 
     String jdbcUrl() {
@@ -138,6 +167,17 @@ final class StackProcess implements AutoCloseable {
         return new SystemMeter.Part(POSTGRES, postgresPid());
     }
 
+    /** The stack's processes: its JVM, the broker's when it has one, PostgreSQL. */
+    List<SystemMeter.Part> parts() {
+        return broker == null ? List.of(stackPart(), postgresPart())
+                : List.of(stackPart(), brokerPart(), postgresPart());
+    }
+
+    /** The JVM the broker runs in: its own, or the stack's. */
+    SystemMeter.Part brokerPart() {
+        return broker == null ? stackPart() : new SystemMeter.Part(BROKER, broker.pid());
+    }
+
     @Override
     public void close() {
         if (jmx != null) {
@@ -148,6 +188,9 @@ final class StackProcess implements AutoCloseable {
             }
         }
         child.close();
+        if (broker != null) {
+            broker.close();
+        }
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

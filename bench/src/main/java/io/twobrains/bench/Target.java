@@ -69,11 +69,13 @@ final class Target implements AutoCloseable {
                 "twobrains.processor.stream-threads", options.intFlag("stream-threads", 1)));
         settings.putAll(settingsOfScenario);
         if (!IN_PROCESS.contains(options.scenario())) {
-            String jvm = options.flag("stack-jvm", "").trim();
-            StackProcess stack = StackProcess.start(options.commitInterval(),
-                    jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")), settings);
-            return new Target(null, stack, stack.door(), stack.kafka(), stack.oidc(), stack.jdbcUrl(),
-                    List.of(stack.stackPart(), stack.postgresPart()));
+            String where = options.flag("broker", "stack");
+            if (!where.equals("stack") && !where.equals("process")) {
+                throw new IllegalArgumentException("--broker is stack (in the stack's JVM) or process (a JVM of its own)");
+            }
+            StackProcess stack = StackProcess.start(options.commitInterval(), jvmOptions(options.flag("stack-jvm", "")),
+                    settings, where.equals("process") ? jvmOptions(options.flag("broker-jvm", "")) : null);
+            return new Target(null, stack, stack.door(), stack.kafka(), stack.oidc(), stack.jdbcUrl(), stack.parts());
         }
         try {
             Path dataDir = Files.createTempDirectory("twobrains-bench");
@@ -86,6 +88,10 @@ final class Target implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> jvmOptions(String given) {
+        return given.isBlank() ? List.of() : List.of(given.trim().split("\\s+"));
     }
 
     /** {@code name=pid,name=pid}: the processes of a running stack, for the CPU figures. */
@@ -110,9 +116,9 @@ final class Target implements AutoCloseable {
         return parts.stream().filter(part -> part.name().equals(StackProcess.POSTGRES)).toList();
     }
 
-    /** The private stack's JVM, when it is a child (the relay's measurement counts it: the broker is in it). */
-    List<SystemMeter.Part> stackJvm() {
-        return child == null ? List.of() : List.of(child.stackPart());
+    /** The private stack's broker's JVM (its own, or the stack's), when it is a child: the relay's measurement counts it. */
+    List<SystemMeter.Part> brokerJvm() {
+        return child == null ? List.of() : List.of(child.brokerPart());
     }
 
     /** The private stack, for scenarios that restart or add parts of it. */

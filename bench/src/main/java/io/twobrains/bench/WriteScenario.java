@@ -91,14 +91,14 @@ final class WriteScenario {
         return PathMeasurement.run(appends(door, tokens, Map.of()), target.meter(), options);
     }
 
-    /** The same command records through the relay, in its own JVM; the broker's JVM (the stack's) counts too. */
+    /** The same command records through the relay, in its own JVM; the broker's JVM counts too. */
     private static Map<String, Object> relay(Target target, Options options, String run) {
         TransactionalRelay.RelayTopics topics = TransactionalRelay.RelayTopics.of(run);
         try (JavaChild relay = TransactionalRelay.start(target.kafka, run, options.commitInterval());
                 CommandRoundTrip commands = new CommandRoundTrip(target.kafka, topics.commands(), topics.events())) {
             List<String> users = Users.ids("bench-relay-" + run, options.users());
             SystemMeter meter = new SystemMeter(with(new SystemMeter.Part(TransactionalRelay.NAME, relay.pid()),
-                    target.stackJvm()));
+                    target.brokerJvm()));
             return PathMeasurement.run(n -> commands.send(users.get((int) (n % users.size())), append()), meter, options);
         }
     }

@@ -35,4 +35,17 @@ class StackMainTest {
         assertThat(bench.external()).isEqualTo(standard.external());
         assertThat(bench.dataDir()).isEqualTo(dataDir);
     }
+
+    @Test
+    void withExternalKafkaTheStackLeavesOnlyTheBrokerToAProcessOfItsOwnAtItsUsualPorts() {
+        LocalStackSettings alone = StackMain.fromArguments("/tmp/bench", "40000", "10");
+        LocalStackSettings external = StackMain.fromArguments("/tmp/bench", "40000", "10", StackMain.EXTERNAL_KAFKA);
+
+        assertThat(alone.external()).isEmpty();
+        assertThat(external.external()).containsExactly(LocalStackSettings.Part.KAFKA);
+        assertThat(external.kafkaPort()).isEqualTo(alone.kafkaPort());
+        assertThat(external.runsHere(LocalStackSettings.Part.NODE)).isTrue();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> StackMain.fromArguments("/tmp/bench", "40000", "10", "kafka")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,0 +1,33 @@
+package io.twobrains.bench;
+
+import io.twobrains.local.kafka.LocalKafkaBroker;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local stack's Kafka broker in a JVM of its own ({@code --broker process}), as a deployment runs it
+ * beside the nodes: its request handling, its metrics and its garbage leave the node's heap and CPU,
+ * and the bench counts its CPU as a part of the system of its own.
+ *
+ * <p>Run: {@code BrokerMain <log dir> <broker port> <controller port>}; it runs until SIGTERM.
+ */
+public final class BrokerMain {
+
+    /** The ready line {@link StackProcess} waits for. */
+    static final String READY = "the broker is running";
+
+    private BrokerMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalKafkaBroker broker = new LocalKafkaBroker(Path.of(args[0]), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2])).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }, "broker-shutdown"));
+        System.out.printf("%s (%s)%n", READY, broker.bootstrapServers());
+        stopped.await();
+    }
+}
