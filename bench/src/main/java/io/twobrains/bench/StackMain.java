@@ -22,6 +22,8 @@ public final class StackMain {
     /** The ready line {@link StackProcess} waits for. */
     static final String READY = "twobrains is running";
     static final int PORTS = 8;
+    /** The JVM options of the README's first command, which the bench's stack JVM starts with too. */
+    static final java.util.List<String> JVM_OPTIONS = java.util.List.of("-XX:MaxTenuringThreshold=1");
     /** The fourth argument that leaves the broker to a process of its own. */
     static final String EXTERNAL_KAFKA = "external-kafka";
 

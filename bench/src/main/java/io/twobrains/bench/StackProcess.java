@@ -55,7 +55,7 @@ final class StackProcess implements AutoCloseable {
     }
 
     /**
-     * @param jvmOptions    more options for the stack's JVM ({@code --stack-jvm "-XX:StartFlightRecording=..."})
+     * @param jvmOptions    more options for the stack's JVM, after the README's ({@code --stack-jvm "-XX:StartFlightRecording=..."})
      * @param properties    settings for every service in it
      * @param brokerOptions the broker's JVM options when it runs in a JVM of its own ({@code --broker process},
      *                      as deployed), or null to run it in the stack's JVM (the README's first command)
@@ -85,7 +85,10 @@ final class StackProcess implements AutoCloseable {
             }
             JavaChild child;
             try {
-                child = JavaChild.start("stack", StackMain.class.getName(), jvmOptions, systemProperties,
+                // The README's options first, so that --stack-jvm can override them (the JVM takes the last).
+                List<String> options = new java.util.ArrayList<>(StackMain.JVM_OPTIONS);
+                options.addAll(jvmOptions);
+                child = JavaChild.start("stack", StackMain.class.getName(), options, systemProperties,
                         Map.of(), args, JavaChild.logFile("stack"), StackMain.READY, START);
             } catch (RuntimeException e) {
                 if (broker != null) {

@@ -3,8 +3,10 @@ package io.twobrains.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twobrains.local.LocalStackSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +49,15 @@ class StackMainTest {
         assertThat(external.runsHere(LocalStackSettings.Part.NODE)).isTrue();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> StackMain.fromArguments("/tmp/bench", "40000", "10", "kafka")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theBenchsStackJvmStartsWithTheOptionsOfTheReadmesFirstCommand() throws java.io.IOException {
+        String firstCommand = Files.readAllLines(Path.of("..", "README.md")).stream()
+                .filter(line -> line.contains("twobrains-local.jar") && line.contains("# run everything"))
+                .findFirst().orElseThrow();
+        String options = firstCommand.substring(firstCommand.indexOf("java ") + 5, firstCommand.indexOf("-jar "));
+
+        assertThat(List.of(options.trim().split("\\s+"))).isEqualTo(StackMain.JVM_OPTIONS);
     }
 }

@@ -63,11 +63,20 @@ final class AppUser implements AutoCloseable {
                 "return document.querySelector('#model-select').value")));
     }
 
-    /** Writes the message into the composer (as typing would, but at once) and presses Enter. */
+    /**
+     * Writes the message into the composer (as typing would, but at once), presses Enter, and waits until the
+     * app took it: the message shows as the user's, or a notice says why not.
+     */
     void send(String text) {
+        int mine = browser.all("tb-chat article.message.user").size();
         WebElement input = browser.find("#composer-input");
-        browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, text);
+        // Focused here, not only by the driver's own focusing: once, in CI, with two windows open and the model
+        // picker just used, a message was not taken (no message, no notice); why is not known yet.
+        browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input')); arguments[0].focus();",
+                input, text);
         input.sendKeys(Keys.ENTER);
+        browser.await("the message taken (shown as mine, or refused with a notice)",
+                d -> browser.all("tb-chat article.message.user").size() > mine || browser.present("tb-chat tb-notice"));
     }
 
     /** The open conversation's id, from the address bar. */

@@ -106,7 +106,14 @@ final class Browser implements AutoCloseable {
                     const states = [...document.querySelectorAll('article.message')]
                         .map(a => (a.closest('tb-message.live') ? 'live ' : '') + a.className.replace('message ', '') + ':' + (a.dataset.status || '-'));
                     const text = (document.querySelector('main') || document.body).innerText.replace(/\\s+/g, ' ');
-                    return '[' + states.join(', ') + '] ' + (text.length > 400 ? '...' + text.slice(-400) : text);
+                    const composer = document.querySelector('tb-composer');
+                    const input = document.querySelector('#composer-input');
+                    const focus = document.activeElement;
+                    const state = composer ? ' (composer: streaming ' + composer.streaming + ', blocked for ' + composer.blockedFor
+                        + ', ' + (input ? input.value.length : '-') + ' characters in it; focus on '
+                        + (focus ? focus.tagName.toLowerCase() + (focus.id ? '#' + focus.id : '') : '-')
+                        + '; window focused ' + document.hasFocus() + ', ' + document.visibilityState + ')' : '';
+                    return '[' + states.join(', ') + ']' + state + ' ' + (text.length > 400 ? '...' + text.slice(-400) : text);
                     """));
         } catch (RuntimeException unknown) {
             return "(unreadable: " + unknown.getMessage() + ")";
