@@ -13,6 +13,14 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BrokerMain {
 
+    /**
+     * The JVM options Kafka's own start script ({@code kafka-run-class.sh}) gives a broker unless told
+     * otherwise: a 1 GB heap and G1 aiming at 20 ms pauses. A broker as deployed runs with them, and the
+     * bench's broker starts with them too ({@code --broker-jvm} adds options after them).
+     */
+    static final java.util.List<String> JVM_OPTIONS = java.util.List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent");
+
     /** The ready line {@link StackProcess} waits for. */
     static final String READY = "the broker is running";
 

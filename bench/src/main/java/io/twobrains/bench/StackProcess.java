@@ -70,7 +70,9 @@ final class StackProcess implements AutoCloseable {
             JavaChild broker = null;
             if (brokerOptions != null) {
                 System.out.printf("  starting the broker in its own JVM (port %d)%n", base + KAFKA);
-                broker = JavaChild.start("broker", BrokerMain.class.getName(), brokerOptions, Map.of(), Map.of(),
+                List<String> options = new java.util.ArrayList<>(BrokerMain.JVM_OPTIONS);
+                options.addAll(brokerOptions);
+                broker = JavaChild.start("broker", BrokerMain.class.getName(), options, Map.of(), Map.of(),
                         List.of(dataDir.resolve("kafka").toString(), Integer.toString(base + KAFKA),
                                 Integer.toString(base + KAFKA + 1)),
                         JavaChild.logFile("broker"), BrokerMain.READY, START);
