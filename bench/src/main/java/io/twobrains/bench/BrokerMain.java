@@ -2,7 +2,6 @@ package io.twobrains.bench;
 
 import io.twobrains.local.kafka.LocalKafkaBroker;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The local stack's Kafka broker in a JVM of its own ({@code --broker process}), as a deployment runs it
@@ -30,12 +29,7 @@ public final class BrokerMain {
     public static void main(String[] args) throws InterruptedException {
         LocalKafkaBroker broker = new LocalKafkaBroker(Path.of(args[0]), Integer.parseInt(args[1]),
                 Integer.parseInt(args[2])).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "broker-shutdown"));
         System.out.printf("%s (%s)%n", READY, broker.bootstrapServers());
-        stopped.await();
+        broker.runUntilStopped();
     }
 }

@@ -4,7 +4,6 @@ import io.twobrains.local.kafka.LocalKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,13 +64,7 @@ final class BrokerProcess {
 
     /** Arguments: the log directory, the broker port, the controller port. Runs until SIGTERM. */
     public static void main(String[] args) throws InterruptedException {
-        LocalKafkaBroker broker = new LocalKafkaBroker(Path.of(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2])).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "kafka-shutdown"));
-        stopped.await();
+        new LocalKafkaBroker(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])).start()
+                .runUntilStopped();
     }
 }

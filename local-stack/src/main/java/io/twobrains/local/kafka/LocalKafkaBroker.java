@@ -80,6 +80,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.users = users;
     }
 
+    /**
+     * Keeps the calling thread until the JVM is told to stop (SIGTERM), then shuts the broker down cleanly:
+     * the main loop of a broker in a process of its own (a fault test's, the bench's).
+     */
+    public void runUntilStopped() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "kafka-shutdown"));
+        stopped.await();
+    }
+
     /** Formats the directory if it is new, starts the broker and waits until clients can use it. */
     public synchronized LocalKafkaBroker start() {
         if (started) {
