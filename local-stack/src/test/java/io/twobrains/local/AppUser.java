@@ -65,9 +65,16 @@ final class AppUser implements AutoCloseable {
 
     /**
      * Writes the message into the composer (as typing would, but at once), presses Enter, and waits until the
-     * app took it: the message shows as the user's, or a notice says why not.
+     * app took it: the message shows as the user's, or a notice says why not. As a person would, it first
+     * waits until the composer offers to send (no reply of this conversation still streaming into it).
      */
     void send(String text) {
+        long begin = System.nanoTime();
+        browser.await("the composer ready to send (Send, not Stop)", d -> browser.present("tb-composer button.send:not([disabled])"));
+        long waitedMs = (System.nanoTime() - begin) / 1_000_000;
+        if (waitedMs > 1_000) {
+            System.err.printf("AppUser.send: the composer was busy for %d ms before %s could send%n", waitedMs, name);
+        }
         int mine = browser.all("tb-chat article.message.user").size();
         WebElement input = browser.find("#composer-input");
         // Focused here, not only by the driver's own focusing: once, in CI, with two windows open and the model
@@ -75,8 +82,18 @@ final class AppUser implements AutoCloseable {
         browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input')); arguments[0].focus();",
                 input, text);
         input.sendKeys(Keys.ENTER);
-        browser.await("the message taken (shown as mine, or refused with a notice)",
-                d -> browser.all("tb-chat article.message.user").size() > mine || browser.present("tb-chat tb-notice"));
+        if (!browser.within(java.time.Duration.ofSeconds(10), d -> taken(mine))) {
+            // Still in the composer, and nothing said why: say so in the log, and press Enter again, as a person
+            // would. The failed wait's message, had it failed, is printed for whoever looks into it.
+            System.err.printf("AppUser.send: Enter was not taken within 10 s; pressing it again. The page: %s%n",
+                    browser.describe());
+            input.sendKeys(Keys.ENTER);
+        }
+        browser.await("the message taken (shown as mine, or refused with a notice)", d -> taken(mine));
+    }
+
+    private boolean taken(int mineBefore) {
+        return browser.all("tb-chat article.message.user").size() > mineBefore || browser.present("tb-chat tb-notice");
     }
 
     /** The open conversation's id, from the address bar. */

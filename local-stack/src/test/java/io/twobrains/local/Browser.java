@@ -87,6 +87,22 @@ final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /** Whether the condition holds within {@code patience}; false, not a failure, if it does not. */
+    boolean within(Duration patience, Function<WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(driver, patience).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> condition.apply(d) ? Boolean.TRUE : null);
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Where the browser is and what it shows, as a failed wait says it. */
+    String describe() {
+        return whereNow();
+    }
+
     /** Where the browser is, for a failed wait's message. */
     private String whereNow() {
         try {
