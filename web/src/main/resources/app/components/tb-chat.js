@@ -69,14 +69,14 @@ class TbChat extends LightElement {
     this.requestUpdate();
   }
 
-  feed({ type, data }) {
+  feed({ type, data, seq }) {
     if (type === 'ConversationDeleted' && data.conversationId === this.conversationId) {
       store.error = { kind: 'refused', message: 'This conversation was deleted (in another window or device).' };
       store.changed('error');
       navigate('/', { replace: true });
       return;
     }
-    this.conversation?.onFeed(type, data);
+    this.conversation?.onFeed(type, data, seq);
   }
 
   get scroller() {

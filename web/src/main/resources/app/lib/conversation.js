@@ -34,9 +34,10 @@ export class Conversation extends EventTarget {
     await this.followIfRunning();
   }
 
-  async loadLatest() {
+  /** The newest page, at least as new as this tab's own writes and seq (the feed event that prompted it). */
+  async loadLatest(seq = 0) {
     try {
-      const page = await get(`/api/conversations/${encodeURIComponent(this.id)}/messages?limit=${PAGE}`, { fresh: true });
+      const page = await get(`/api/conversations/${encodeURIComponent(this.id)}/messages?limit=${PAGE}`, { fresh: true, minSeq: seq });
       this.merge(page.items);
       if (this.olderCursor === undefined) this.olderCursor = page.nextCursor ?? null;
     } catch (error) {
@@ -138,8 +139,8 @@ export class Conversation extends EventTarget {
     await post(`/api/chat/${encodeURIComponent(this.id)}/stop`);
   }
 
-  /** A change from the live feed, made here or in another tab or device. */
-  onFeed(type, data) {
+  /** A change from the live feed, made here or in another tab or device; seq is the event's. */
+  onFeed(type, data, seq = 0) {
     if (data.conversationId !== this.id) return;
     switch (type) {
       case 'MessageAppended': {
@@ -159,7 +160,7 @@ export class Conversation extends EventTarget {
       case 'GenerationCompleted':
       case 'GenerationFailed':
       case 'GenerationCancelled':
-        if (!this.live) this.loadLatest().catch(() => {});
+        if (!this.live) this.loadLatest(seq).catch(() => {});
         break;
       default:
         break;

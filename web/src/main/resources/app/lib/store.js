@@ -12,6 +12,7 @@ class Store extends EventTarget {
     this.settings = null;
     this.settingsTurn = 0; // the latest read or save of the settings; answers to older ones are dropped
     this.models = [];
+    this.modelsTurn = 0; // as settingsTurn, for the list of models
     this.usage = null;
     this.conversations = new Map();
     this.nextCursor = undefined; // undefined: not loaded; null: everything loaded
@@ -59,8 +60,12 @@ class Store extends EventTarget {
     this.changed('settings');
   }
 
+  /** Reads the models again, at least as new as seq; an answer to an earlier read never replaces a later one. */
   async refreshModels(seq = 0) {
-    this.models = await get('/api/models', { fresh: true, minSeq: seq });
+    const turn = ++this.modelsTurn;
+    const models = await get('/api/models', { fresh: true, minSeq: seq });
+    if (turn !== this.modelsTurn) return;
+    this.models = models;
     this.changed('models');
   }
 

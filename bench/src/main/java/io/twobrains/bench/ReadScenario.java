@@ -1,10 +1,6 @@
 package io.twobrains.bench;
 
-import io.twobrains.contract.command.AppendMessage;
-import io.twobrains.contract.command.StartConversation;
 import io.twobrains.contract.json.ChatJson;
-import io.twobrains.contract.message.Role;
-import io.twobrains.contract.message.TextPart;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,9 +17,10 @@ import reactor.netty.http.client.HttpClient;
  * from the generator), each measured by {@link PathMeasurement}; then how flat p99 stays as the
  * history grows.
  *
- * <p>Our histories are seeded through the real write path (commands to chat.commands, each decided
- * and committed by the processor), with many commands in flight for the one user
- * ({@code --seed-in-flight}, default 1000); the shared table is seeded with COPY for the same user.
+ * <p>Our histories are seeded through the door, as a client writes them (each message sealed with the
+ * user's content key, decided and committed by the processor), with many appends in flight for the one
+ * user ({@code --seed-in-flight}, default 64), so a page is read and opened as a user's would be; the
+ * shared table is seeded with COPY for the same user.
  */
 final class ReadScenario {
 
@@ -40,8 +37,7 @@ final class ReadScenario {
         Map<String, Object> service = new LinkedHashMap<>();
         Map<String, Object> bare = new LinkedHashMap<>();
         Map<String, Object> seeding = new LinkedHashMap<>();
-        try (CommandRoundTrip commands = CommandRoundTrip.processor(target.kafka);
-                SharedDatabaseServiceProcess front = SharedDatabaseServiceProcess.start(target, options);
+        try (SharedDatabaseServiceProcess front = SharedDatabaseServiceProcess.start(target, options);
                 SharedDatabase table = WriteScenario.bare(target, options, true)) {
             table.truncate();
             HttpClient door = HttpCalls.client(target.door, HttpCalls.CONNECTIONS);
@@ -50,16 +46,16 @@ final class ReadScenario {
             for (int size : sizes) {
                 String label = size + " messages";
                 String user = "bench-read-" + run + "-" + size;
-                double oursSeconds = seedThroughProcessor(commands, user, size, options.intFlag("seed-in-flight", 1000));
+                String token = target.token(user);
+                double oursSeconds = seedThroughDoor(door, token, size, options.intFlag("seed-in-flight", 64));
                 long start = System.nanoTime();
                 table.seed(user, "c1", size, WriteScenario.CONTENT);
                 double theirsSeconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("%n  %,d messages seeded: %.1f s through the processor (%,.0f/s), %.1f s by COPY%n",
+                System.out.printf("%n  %,d messages seeded: %.1f s through the door (%,.0f/s), %.1f s by COPY%n",
                         size, oursSeconds, size / oursSeconds, theirsSeconds);
-                seeding.put(label, Map.of("processorSeconds", Figures.round(oursSeconds),
+                seeding.put(label, Map.of("doorSeconds", Figures.round(oursSeconds),
                         "sharedDatabaseCopySeconds", Figures.round(theirsSeconds)));
 
-                String token = target.token(user);
                 int expected = Math.min(size, 50);
                 checkPage(door, token, expected);
                 checkPage(shared, token, expected);
@@ -90,15 +86,14 @@ final class ReadScenario {
         return n -> HttpCalls.get(http, token, PAGE).map(status -> Answers.expect(200, status));
     }
 
-    /** Appends {@code size} messages to a new conversation of {@code user}, {@code inFlight} at a time; returns seconds. */
-    private static double seedThroughProcessor(CommandRoundTrip commands, String user, int size, int inFlight) {
+    /** Appends {@code size} messages to a new conversation c1 of the token's user, {@code inFlight} at a time; returns seconds. */
+    private static double seedThroughDoor(HttpClient door, String token, int size, int inFlight) {
         long start = System.nanoTime();
-        Users.startConversations(commands, List.of(user));
+        Users.createConversations(door, List.of(token));
         Duration patience = Duration.ofMinutes(30);
         long accepted = Flux.range(0, size)
-                .flatMap(i -> commands.send(user, new AppendMessage("c1", "m" + i, Role.USER,
-                        List.of(new TextPart(WriteScenario.TEXT))), patience), inFlight)
-                .filter(ok -> ok)
+                .flatMap(i -> HttpCalls.post(door, token, WriteScenario.MESSAGES, WriteScenario.APPEND), inFlight)
+                .filter(status -> status == 201)
                 .count().block(patience);
         if (accepted != size) {
             throw new IllegalStateException("only " + accepted + " of " + size + " seeded messages were accepted");

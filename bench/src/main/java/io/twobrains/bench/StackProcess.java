@@ -1,5 +1,6 @@
 package io.twobrains.bench;
 
+import io.twobrains.local.LocalStackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -36,22 +37,23 @@ final class StackProcess implements AutoCloseable {
     /** The stack's seven, then one for JMX (the processor's Kafka metrics, {@link StreamThreadTime}). */
     private static final int PORTS = StackMain.PORTS + 1;
     private static final int JMX = StackMain.PORTS;
-    /** Kafka's port in StackMain's block (its controller's is the next). */
-    private static final int KAFKA = 4;
     private static final Duration START = Duration.ofMinutes(6);
 
     private final JavaChild child;
     /** The broker's own JVM ({@code --broker process}), or null when the broker runs in the stack's. */
     private final JavaChild broker;
     private final Path dataDir;
-    private final int base;
+    /** Where StackMain puts each part: the ports are read from here, never worked out again. */
+    private final LocalStackSettings settings;
+    private final int jmxPort;
     private JMXConnector jmx;
 
-    private StackProcess(JavaChild child, JavaChild broker, Path dataDir, int base) {
+    private StackProcess(JavaChild child, JavaChild broker, Path dataDir, LocalStackSettings settings, int jmxPort) {
         this.child = child;
         this.broker = broker;
         this.dataDir = dataDir;
-        this.base = base;
+        this.settings = settings;
+        this.jmxPort = jmxPort;
     }
 
     /**
@@ -65,16 +67,17 @@ final class StackProcess implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("twobrains-bench");
             int base = freePortBlock(PORTS);
+            LocalStackSettings settings = StackMain.settings(dataDir, base, commitInterval);
             Map<String, String> systemProperties = new LinkedHashMap<>(jmx(base + JMX));
             properties.forEach((key, value) -> systemProperties.put(key, String.valueOf(value)));
             JavaChild broker = null;
             if (brokerOptions != null) {
-                System.out.printf("  starting the broker in its own JVM (port %d)%n", base + KAFKA);
+                System.out.printf("  starting the broker in its own JVM (port %d)%n", settings.kafkaPort());
                 List<String> options = new java.util.ArrayList<>(BrokerMain.JVM_OPTIONS);
                 options.addAll(brokerOptions);
                 broker = JavaChild.start("broker", BrokerMain.class.getName(), options, Map.of(), Map.of(),
-                        List.of(dataDir.resolve("kafka").toString(), Integer.toString(base + KAFKA),
-                                Integer.toString(base + KAFKA + 1)),
+                        List.of(dataDir.resolve("kafka").toString(), Integer.toString(settings.kafkaPort()),
+                                Integer.toString(settings.kafkaControllerPort())),
                         JavaChild.logFile("broker"), BrokerMain.READY, START);
             }
             System.out.printf("  starting the stack in its own JVM (ports %d-%d, data in %s)%n", base, base + PORTS - 1,
@@ -100,27 +103,26 @@ final class StackProcess implements AutoCloseable {
             }
             System.out.printf("  stack ready in %.0f s (pid %d, log %s)%n", (System.nanoTime() - begin) / 1e9,
                     child.pid(), child.log());
-            return new StackProcess(child, broker, dataDir, base);
+            return new StackProcess(child, broker, dataDir, settings, base + JMX);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    // The order of StackMain.settings: door, internal port, projector, OIDC, Kafka, its controller, PostgreSQL.
     URI door() {
-        return URI.create("http://localhost:" + base);
+        return URI.create("http://localhost:" + settings.doorPort());
     }
 
     URI oidc() {
-        return URI.create("http://localhost:" + (base + 3));
+        return URI.create("http://localhost:" + settings.oidcPort());
     }
 
     String kafka() {
-        return "127.0.0.1:" + (base + KAFKA);
+        return "127.0.0.1:" + settings.kafkaPort();
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + (base + 6) + "/postgres";
+        return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/postgres";
     }
 
     long pid() {
@@ -142,7 +144,7 @@ final class StackProcess implements AutoCloseable {
         if (jmx == null) {
             try {
                 jmx = JMXConnectorFactory.connect(new JMXServiceURL(
-                        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + (base + JMX) + "/jmxrmi"));
+                        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
             } catch (IOException e) {
                 System.out.printf("  no JMX on the stack (%s): no stream-thread figures%n", e.getMessage());
                 return null;

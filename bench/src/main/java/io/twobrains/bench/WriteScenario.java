@@ -32,7 +32,7 @@ final class WriteScenario {
     static final String TEXT = "x".repeat(400);
     static final String APPEND = "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"text\":\"" + TEXT + "\"}]}";
     static final String CONTENT = "[{\"type\":\"text\",\"text\":\"" + TEXT + "\"}]";
-    private static final String MESSAGES = "/api/conversations/c1/messages";
+    static final String MESSAGES = "/api/conversations/c1/messages";
 
     private WriteScenario() {
     }

@@ -53,7 +53,7 @@ final class Stacks {
      * has the tiny plan.
      */
     static final List<String> DEMO_USERS = List.of("alice", "bob", "admin", "ui-login", "ui-chat", "ui-stop",
-            "ui-resume", "ui-tabs", "ui-tabs-settings", "ui-keys", "ui-keyboard", "ui-quota", "ui-security", "ui-pages");
+            "ui-resume", "ui-tabs", "ui-tabs-settings", "ui-tabs-models", "ui-keys", "ui-keyboard", "ui-quota", "ui-security", "ui-pages");
     static final String DEMO_PASSWORD = "password";
 
     /** How long the shared stack waits for a provider's first token. */

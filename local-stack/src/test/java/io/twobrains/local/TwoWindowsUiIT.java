@@ -2,6 +2,7 @@ package io.twobrains.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -110,6 +111,53 @@ class TwoWindowsUiIT {
                 user.browser.await("the chosen model in this window", d -> "gpt-4o-mini".equals(user.browser.script(
                         "return document.querySelector('#model-select').value")));
             }
+        }
+    }
+
+    @Test
+    void aListOfModelsReadEarlierNeverReplacesOneReadLater() {
+        try (AppUser user = AppUser.signIn(stack, "ui-tabs-models")) {
+            WebDriver driver = user.browser.driver;
+            String chat = driver.getWindowHandle();
+            String option = "#model-select option[value='gpt-4.1']";
+            assertThat(user.browser.find(option).getAttribute("disabled")).as("no key yet").isNotNull();
+            // The answer to this window's next read of the models is held back until released.
+            user.browser.script("""
+                    window.modelsAnswered = 0;
+                    let release;
+                    window.releaseModels = new Promise(resolve => { release = resolve; });
+                    window.release = () => release();
+                    let holding = true;
+                    const original = window.fetch;
+                    window.fetch = async (input, init = {}) => {
+                      const response = await original(input, init);
+                      if (new URL(String(input), location.href).pathname === '/api/models') {
+                        if (holding) { holding = false; await window.releaseModels; }
+                        window.modelsAnswered++;
+                      }
+                      return response;
+                    };
+                    """);
+            driver.switchTo().newWindow(WindowType.WINDOW);
+            user.open("/settings");
+            String row = "tb-settings li.key-row[data-provider=openai]";
+            user.browser.find(row + " input[name=key]").sendKeys("sk-test-models-turn-0123456789");
+            user.browser.find(row + " button[type=submit]").click();
+            user.browser.await("the key stored", d -> user.browser.present(row + " .key-hint"));
+            // Stored, then removed: the chat window reads the models twice, the first answer (key stored) held.
+            user.browser.find(row + " button.danger").click();
+            driver.switchTo().alert().accept();
+            user.browser.await("the key gone", d -> user.browser.present(row + " input[name=key]"));
+
+            driver.switchTo().window(chat);
+            user.browser.await("the later read answered first", d -> ((Number) user.browser.script(
+                    "return window.modelsAnswered")).intValue() >= 1);
+            user.browser.script("window.release()");
+            user.browser.await("the earlier read answered last", d -> ((Number) user.browser.script(
+                    "return window.modelsAnswered")).intValue() >= 2);
+            assertThat(user.browser.within(Duration.ofSeconds(2),
+                    d -> user.browser.find(option).getAttribute("disabled") == null))
+                    .as("the model of a removed key offered again by the earlier, late answer").isFalse();
         }
     }
 

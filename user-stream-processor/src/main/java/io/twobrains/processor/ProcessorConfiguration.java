@@ -76,7 +76,7 @@ class ProcessorConfiguration {
         }
         return ChatStreams.live(properties.commandRetention(), plans(quota),
                 StreamsSettings.live(properties, kafka.buildStreamsProperties()), pending::complete, feed::publish,
-                liveness::isAlive);
+                liveness::isAlive, properties.commitWhenCaughtUp());
     }
 
     static QuotaPlans plans(QuotaProperties quota) {

@@ -17,8 +17,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param applicationId    the Kafka Streams application id: the consumer group and the prefix of the changelogs
  * @param stateDir         where RocksDB keeps the stores
- * @param commitInterval   how often a transaction commits; every write waits for its commit, so this is
- *                         the floor of write latency (see docs/adr/0002-commit-interval.md)
+ * @param commitInterval   how often a transaction commits under load; every write waits for its commit, so
+ *                         this is the floor of write latency when commands queue (see docs/adr/0002-commit-interval.md)
+ * @param commitWhenCaughtUp whether a stream thread commits at once when nothing else waits for it, so that a
+ *                         write that arrives alone waits for one commit rather than up to an interval and one;
+ *                         under load something waits and the interval applies (ADR 16)
  * @param commandRetention how long a handled command id is remembered for idempotent retries
  * @param advertisedHost   the host other nodes reach this node at; {@code auto} takes this machine's address
  *                         (one setting for every replica of a container)
@@ -42,6 +45,7 @@ public record ProcessorProperties(
         @DefaultValue("twobrains-processor") @NotBlank String applicationId,
         @DefaultValue(".twobrains/streams") @NotNull Path stateDir,
         @DefaultValue("10ms") @NotNull Duration commitInterval,
+        @DefaultValue("true") boolean commitWhenCaughtUp,
         @DefaultValue("24h") @NotNull Duration commandRetention,
         @DefaultValue("localhost") @NotBlank String advertisedHost,
         @DefaultValue("8081") @Min(1) int internalPort,

@@ -34,12 +34,18 @@ public class ChatStreams implements SmartLifecycle {
     /**
      * The live processor: its replies go to {@code replies}, and the events, in order, to {@code events},
      * once their transactions have committed.
+     *
+     * @param commitWhenCaughtUp whether a stream thread commits at once when nothing else waits for it
+     *                           ({@link Backlog}), or only every commit interval
      */
     public static ChatStreams live(Duration commandRetention, QuotaPlans plans, Properties props,
-            Consumer<Reply> replies, Consumer<EventEnvelope> events, Predicate<String> runnerAlive) {
+            Consumer<Reply> replies, Consumer<EventEnvelope> events, Predicate<String> runnerAlive,
+            boolean commitWhenCaughtUp) {
         CommittedOutbox outbox = new CommittedOutbox(replies, events);
-        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox, runnerAlive), props,
-                new ProcessorClients(outbox));
+        FetchedBacklog fetched = new FetchedBacklog();
+        Backlog backlog = commitWhenCaughtUp ? fetched : Backlog.UNKNOWN;
+        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox, runnerAlive, backlog), props,
+                new ProcessorClients(outbox, fetched));
     }
 
     private ChatStreams(Topology topology, Properties props, KafkaClientSupplier clients) {

@@ -32,12 +32,14 @@ public final class ChatTopology {
     /**
      * @param runnerAlive whether a generation's runner (a node process) may still end it; the processor
      *                    fails the generations of a runner that is gone
+     * @param backlog     what waits for a stream thread: when nothing does, a handled command asks for its
+     *                    commit at once
      */
     public static Topology live(Duration commandRetention, QuotaPlans plans, Outbox outbox,
-            Predicate<String> runnerAlive) {
+            Predicate<String> runnerAlive, Backlog backlog) {
         Topology topology = new Topology()
                 .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.COMMANDS)
-                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans, outbox, runnerAlive), "commands")
+                .addProcessor(HANDLER, () -> new CommandHandler(commandRetention, plans, outbox, runnerAlive, backlog), "commands")
                 .addSink(EVENTS_SINK, Topics.EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
                 .addSink(COMMANDS_SINK, Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER)
                 .addSink(DLQ_SINK, Topics.DLQ, Serdes.String().serializer(), Serdes.ByteArray().serializer(), HANDLER);

@@ -60,6 +60,7 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
     private final QuotaPlans plans;
     private final Outbox outbox;
     private final Predicate<String> runnerAlive;
+    private final Backlog backlog;
     /** Generations whose failure this task has sent itself, until they are gone from the running table. */
     private Set<String> lapsing = new HashSet<>();
     private ProcessorContext<String, byte[]> context;
@@ -67,11 +68,13 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
     private ChatWriter writer;
     private Tables tables;
 
-    CommandHandler(Duration commandRetention, QuotaPlans plans, Outbox outbox, Predicate<String> runnerAlive) {
+    CommandHandler(Duration commandRetention, QuotaPlans plans, Outbox outbox, Predicate<String> runnerAlive,
+            Backlog backlog) {
         this.commandRetention = commandRetention;
         this.plans = plans;
         this.outbox = outbox;
         this.runnerAlive = runnerAlive;
+        this.backlog = backlog;
     }
 
     @Override
@@ -116,8 +119,16 @@ final class CommandHandler implements Processor<String, byte[], String, byte[]> 
         lapsing = stillLapsing;
     }
 
+    /** Handles a command; when nothing else waits for this thread, its transaction commits now (see {@link Backlog}). */
     @Override
     public void process(Record<String, byte[]> record) {
+        handle(record);
+        if (context.recordMetadata().map(backlog::emptyAfter).orElse(false)) {
+            context.commit();
+        }
+    }
+
+    private void handle(Record<String, byte[]> record) {
         CommandEnvelope command;
         try {
             command = parse(record);

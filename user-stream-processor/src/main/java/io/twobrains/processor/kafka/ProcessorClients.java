@@ -10,13 +10,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaClientSupplier;
 
-/** The processor's Kafka clients, as Kafka Streams would make them, with producers that tell of their commits. */
+/**
+ * The processor's Kafka clients, as Kafka Streams would make them, with producers that tell of their
+ * commits and main consumers that tell their thread's backlog.
+ */
 final class ProcessorClients implements KafkaClientSupplier {
 
     private final CommitNotifyingProducer.Listener commits;
+    private final FetchedBacklog backlog;
 
-    ProcessorClients(CommitNotifyingProducer.Listener commits) {
+    ProcessorClients(CommitNotifyingProducer.Listener commits, FetchedBacklog backlog) {
         this.commits = commits;
+        this.backlog = backlog;
     }
 
     @Override
@@ -30,18 +35,23 @@ final class ProcessorClients implements KafkaClientSupplier {
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()), commits);
     }
 
+    /** A stream thread's main consumer. */
     @Override
     public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return backlog.mainConsumer(config);
     }
 
     @Override
     public Consumer<byte[], byte[]> getRestoreConsumer(Map<String, Object> config) {
-        return getConsumer(config);
+        return plain(config);
     }
 
     @Override
     public Consumer<byte[], byte[]> getGlobalConsumer(Map<String, Object> config) {
-        return getConsumer(config);
+        return plain(config);
+    }
+
+    private static Consumer<byte[], byte[]> plain(Map<String, Object> config) {
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

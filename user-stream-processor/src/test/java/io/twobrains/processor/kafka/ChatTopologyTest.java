@@ -87,7 +87,7 @@ class ChatTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies, runner -> !goneRunners.contains(runner)), "live");
+        driver = driver(ChatTopology.live(Duration.ofHours(24), QuotaPlans.standard(), replies, runner -> !goneRunners.contains(runner), Backlog.UNKNOWN), "live");
         commands = driver.createInputTopic(Topics.COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(Topics.EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -153,7 +153,7 @@ class ChatTopologyTest {
 
     @Test
     void rememberedCommandsAreForgottenAfterTheirRetention() {
-        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5), QuotaPlans.standard(), new StagedReplies(), runner -> true), "short");
+        TopologyTestDriver shortMemory = driver(ChatTopology.live(Duration.ofMinutes(5), QuotaPlans.standard(), new StagedReplies(), runner -> true, Backlog.UNKNOWN), "short");
         TestInputTopic<String, byte[]> input = shortMemory.createInputTopic(Topics.COMMANDS,
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         CommandEnvelope command = envelope(ALICE, new StartConversation("c1", "t"), "fp-kept");
