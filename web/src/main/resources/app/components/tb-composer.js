@@ -8,11 +8,12 @@ import { get } from '../lib/api.js';
 import { explain } from '../lib/errors.js';
 
 class TbComposer extends LightElement {
-  static properties = { streaming: { type: Boolean }, blockedFor: { type: Number }, servers: { state: true } };
+  static properties = { streaming: { type: Boolean }, blockedFor: { type: Number }, servers: { state: true }, why: { state: true } };
 
   constructor() {
     super();
     this.servers = null;
+    this.why = null; // why an Enter just pressed could not send; gone once it could
     this.onChange = () => this.requestUpdate();
   }
 
@@ -43,10 +44,18 @@ class TbComposer extends LightElement {
     if (this.input && !this.input.value) { this.input.value = text; this.grow(); }
   }
 
+  willUpdate(changed) {
+    if ((changed.has('streaming') || changed.has('blockedFor')) && !this.streaming && !(this.blockedFor > 0)) this.why = null;
+  }
+
   submit(event) {
     event?.preventDefault();
     const text = this.input.value.trim();
-    if (!text || this.streaming || this.blockedFor > 0) return;
+    if (!text) return;
+    // Never drop a message without a word: it stays here, and the composer says what it waits for.
+    if (this.streaming) { this.why = 'A reply is still being written: wait for it to end, or press Stop. Your message stays here.'; return; }
+    if (this.blockedFor > 0) { this.why = `Please wait ${this.blockedFor} s before sending again. Your message stays here.`; return; }
+    this.why = null;
     this.input.value = '';
     this.grow();
     this.dispatchEvent(new CustomEvent('send', { detail: { text } }));
@@ -96,6 +105,7 @@ class TbComposer extends LightElement {
       <label class="visually-hidden" for="composer-input">Message</label>
       <textarea id="composer-input" rows="2" placeholder="Message twobrains (Enter sends, Shift+Enter for a new line)"
         @keydown=${event => this.keydown(event)} @input=${() => this.grow()}></textarea>
+      ${this.why ? html`<p class="composer-why" role="status">${this.why}</p>` : ''}
       <div class="composer-bar">
         ${this.modelPicker()}
         ${reasons ? html`<label class="field-inline"><span>Reasoning</span>

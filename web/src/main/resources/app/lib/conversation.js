@@ -87,7 +87,16 @@ export class Conversation extends EventTarget {
   }
 
   attach(message, response) {
+    // A reply that ended but whose stream has not closed yet joins the history before the next one starts.
+    if (this.live && this.live !== message) this.settle(this.live);
     this.live = message;
+    // The composer offers Send again as soon as the reply has ended, not only once its stream has closed.
+    const ended = () => {
+      if (message.status === 'streaming') return;
+      message.removeEventListener('change', ended);
+      if (this.live === message) this.changed('live');
+    };
+    message.addEventListener('change', ended);
     this.changed('live');
     readInto(response, message).then(() => this.settle(message));
   }

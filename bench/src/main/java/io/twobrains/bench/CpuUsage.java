@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * CPU used over one window, in seconds: by each part of the system under test, by their JIT
- * compilers (within those parts), by the load generator, and by processes outside this run.
+ * compilers (within those parts), by the load generator, by processes outside this run, and taken by
+ * the hypervisor for other guests (steal: the machine was slower, though nobody on it worked).
  */
 record CpuUsage(double seconds, Map<String, Double> byPart, double jitSeconds, double generatorSeconds,
-        double outsideSeconds) {
+        double outsideSeconds, double stealSeconds) {
 
     static CpuUsage between(SystemMeter.Reading before, SystemMeter.Reading after, long ticksPerSecond) {
         Map<String, Double> byPart = new LinkedHashMap<>();
@@ -19,7 +20,8 @@ record CpuUsage(double seconds, Map<String, Double> byPart, double jitSeconds, d
         return new CpuUsage((after.nanos() - before.nanos()) / 1e9, byPart,
                 (double) (after.jitTicks() - before.jitTicks()) / ticksPerSecond,
                 (double) (after.generatorTicks() - before.generatorTicks()) / ticksPerSecond,
-                Math.max(0, machine - ours));
+                Math.max(0, machine - ours),
+                (double) (after.machineStealTicks() - before.machineStealTicks()) / ticksPerSecond);
     }
 
     /** CPU seconds of the system under test: every part, every process of it. */
@@ -35,8 +37,9 @@ record CpuUsage(double seconds, Map<String, Double> byPart, double jitSeconds, d
 
     /**
      * The figures of a measurement that completed {@code requests}: system CPU seconds and cores, CPU ms
-     * per request (in all and by part), the JIT's seconds, the generator's cores and the cores used outside
-     * this run (more than a few tenths means someone else's work shared the machine).
+     * per request (in all and by part), the JIT's seconds, the generator's cores, the cores used outside
+     * this run (more than a few tenths means someone else's work shared the machine) and the cores stolen
+     * by the hypervisor (more than a few tenths means a neighbouring guest slowed the whole machine).
      */
     Map<String, Object> describe(long requests) {
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -52,6 +55,7 @@ record CpuUsage(double seconds, Map<String, Double> byPart, double jitSeconds, d
         figures.put("jitSeconds", Figures.round(jitSeconds));
         figures.put("generatorCores", Figures.round(seconds == 0 ? 0 : generatorSeconds / seconds));
         figures.put("outsideCores", Figures.round(seconds == 0 ? 0 : outsideSeconds / seconds));
+        figures.put("stealCores", Figures.round(seconds == 0 ? 0 : stealSeconds / seconds));
         return figures;
     }
 }

@@ -70,7 +70,8 @@ final class PathMeasurement {
         boolean held = RateSearch.held(step);
         System.out.printf("  step %,8.0f/s: %-6s %s%n", rate, held ? "held" : "failed", line(step));
         pause();
-        if (!held && Verdicts.number(step, "outsideCores") > DISTURBED_CORES) {
+        if (!held && (Verdicts.number(step, "outsideCores") > DISTURBED_CORES
+                || Verdicts.number(step, "stealCores") > DISTURBED_CORES)) {
             Map<String, Object> again = window(request, rate, options.step(), meter, idle);
             held = RateSearch.held(again);
             System.out.printf("  again %,7.0f/s: %-6s %s%n", rate, held ? "held" : "failed", line(again));
@@ -143,7 +144,7 @@ final class PathMeasurement {
     private static Map<String, Object> brief(Map<String, Object> figures) {
         Map<String, Object> brief = new LinkedHashMap<>();
         for (String key : List.of("throughputPerSecond", "p50Ms", "p99Ms", "errors", "fellBehind", "cpuMsPerRequest",
-                "cpuMsPerRequestAboveIdle", "outsideCores", "disturbedFirstTry")) {
+                "cpuMsPerRequestAboveIdle", "outsideCores", "stealCores", "disturbedFirstTry")) {
             if (figures.containsKey(key)) {
                 brief.put(key, figures.get(key));
             }
@@ -152,10 +153,11 @@ final class PathMeasurement {
     }
 
     static String line(Map<String, Object> figures) {
-        return String.format("%s/s, p50 %s ms, p99 %s ms, %s errors%s, %s ms CPU per request (outside load %s cores)",
+        return String.format("%s/s, p50 %s ms, p99 %s ms, %s errors%s, %s ms CPU per request (outside load %s cores, stolen %s)",
                 figures.get("throughputPerSecond"), figures.get("p50Ms"), figures.get("p99Ms"), figures.get("errors"),
                 Boolean.TRUE.equals(figures.get("fellBehind")) ? " (fell behind)" : "",
-                figures.getOrDefault("cpuMsPerRequest", "?"), figures.getOrDefault("outsideCores", "?"));
+                figures.getOrDefault("cpuMsPerRequest", "?"), figures.getOrDefault("outsideCores", "?"),
+                figures.getOrDefault("stealCores", "?"));
     }
 
     private static void pause() {

@@ -36,7 +36,7 @@ final class SystemMeter {
 
     /** Cumulative clock ticks at one moment, and the processor's counters then. */
     record Reading(long nanos, Map<String, Long> ticksByPart, long jitTicks, long generatorTicks, long oursTicks,
-            long machineBusyTicks, StreamThreadTime streamThreads) {
+            long machineBusyTicks, long machineStealTicks, StreamThreadTime streamThreads) {
     }
 
     private final List<Part> parts;
@@ -66,8 +66,10 @@ final class SystemMeter {
             jit += compilerTicks(part.pid());
         }
         ProcStat self = all.get(SELF);
+        String cpuLine = machineCpuLine();
         return new Reading(System.nanoTime(), byPart, jit, self == null ? 0 : self.ownTicks(), sum(ours, all),
-                machineBusyTicks(), StreamThreadTime.start(processor));
+                cpuLine == null ? 0 : busyTicks(cpuLine), cpuLine == null ? 0 : stealTicks(cpuLine),
+                StreamThreadTime.start(processor));
     }
 
     /** What happened between {@code before} and now. */
@@ -119,25 +121,35 @@ final class SystemMeter {
         return ticks;
     }
 
-    /** Busy ticks of all cores: the first line of /proc/stat less idle and iowait. */
-    private static long machineBusyTicks() {
+    /** The first line of /proc/stat (all cores), or null without one. */
+    private static String machineCpuLine() {
         try {
-            return busyTicks(Files.readAllLines(PROC.resolve("stat")).get(0));
+            return Files.readAllLines(PROC.resolve("stat")).get(0);
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return null;
         }
     }
 
-    /** From {@code cpu user nice system idle iowait irq softirq steal ...}: all but idle and iowait. */
+    /**
+     * From {@code cpu user nice system idle iowait irq softirq steal ...}: the ticks this machine's cores
+     * worked, all but idle, iowait and steal (steal is time the hypervisor gave to another guest: our
+     * processes waited, but nobody on this machine worked; {@link #stealTicks} counts it apart).
+     */
     static long busyTicks(String cpuLine) {
         String[] fields = cpuLine.trim().split("\\s+");
         long busy = 0;
-        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+        for (int i = 1; i < Math.min(fields.length, 8); i++) {
             if (i != 4 && i != 5) {
                 busy += Long.parseLong(fields[i]);
             }
         }
         return busy;
+    }
+
+    /** The steal ticks of {@code cpu ... steal}: cores this guest wanted and the hypervisor gave to another. */
+    static long stealTicks(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        return fields.length > 8 ? Long.parseLong(fields[8]) : 0;
     }
 
     /** The kernel's USER_HZ, from {@code getconf CLK_TCK}; 100 on every Linux we know of. */

@@ -38,17 +38,19 @@ class ProcStatTest {
     }
 
     @Test
-    void busyTicksOfTheMachineLeaveOutIdleAndIowait() {
+    void busyTicksOfTheMachineLeaveOutIdleIowaitAndStealWhichCountsApart() {
         // cpu user nice system idle iowait irq softirq steal guest guest_nice
-        assertThat(SystemMeter.busyTicks("cpu  100 2 30 5000 70 4 5 6 0 0")).isEqualTo(147);
+        assertThat(SystemMeter.busyTicks("cpu  100 2 30 5000 70 4 5 6 0 0")).isEqualTo(141);
+        assertThat(SystemMeter.stealTicks("cpu  100 2 30 5000 70 4 5 6 0 0")).isEqualTo(6);
+        assertThat(SystemMeter.stealTicks("cpu  100 2 30 5000 70 4 5")).as("a kernel without steal").isZero();
     }
 
     @Test
     void usageOverAWindowIsTheDifferenceOfTwoReadingsSplitByPartAndOutsideTheRun() {
         SystemMeter.Reading before = new SystemMeter.Reading(0, Map.of("stack JVM", 1_000L, "PostgreSQL", 300L), 200, 50,
-                1_400, 10_000, StreamThreadTime.start(null));
+                1_400, 10_000, 500, StreamThreadTime.start(null));
         SystemMeter.Reading after = new SystemMeter.Reading(10_000_000_000L, Map.of("stack JVM", 2_000L, "PostgreSQL", 500L),
-                230, 150, 2_800, 11_600, StreamThreadTime.start(null));
+                230, 150, 2_800, 11_600, 800, StreamThreadTime.start(null));
 
         CpuUsage usage = CpuUsage.between(before, after, 100);
 
@@ -58,9 +60,11 @@ class ProcStatTest {
         assertThat(usage.jitShare()).isEqualTo(0.3 / 12.0);
         assertThat(usage.generatorSeconds()).isEqualTo(1.0);
         assertThat(usage.outsideSeconds()).as("the machine's 16 s less the run's 14 s").isEqualTo(2.0);
+        assertThat(usage.stealSeconds()).as("3 s stolen, not counted as anyone's work").isEqualTo(3.0);
         Map<String, Object> figures = usage.describe(4_000);
         assertThat(figures).containsEntry("cpuMsPerRequest", 3.0).containsEntry("cpuCores", 1.2)
-                .containsEntry("outsideCores", 0.2).containsEntry("generatorCores", 0.1);
+                .containsEntry("outsideCores", 0.2).containsEntry("generatorCores", 0.1)
+                .containsEntry("stealCores", 0.3);
         assertThat(figures.get("cpuMsPerRequestByPart")).isEqualTo(Map.of("stack JVM", 2.5, "PostgreSQL", 0.5));
     }
 

@@ -50,9 +50,14 @@ public final class Topics {
                 new Spec(CONTROL, retention(Duration.ofHours(1))));
     }
 
+    /** How long {@link #ensure} waits for topics it created to be listed by the broker it asks. */
+    private static final Duration LISTED = Duration.ofSeconds(30);
+
     /**
      * Creates the topics that do not exist yet, all with the same partition count (they are
-     * co-partitioned by user id). Existing topics are left as they are.
+     * co-partitioned by user id). Existing topics are left as they are. Returns once every topic is
+     * listed: the controller answers a creation before every broker's metadata has it, and a listing
+     * just after (TopicChecks, at a node's start) could otherwise miss a topic that exists.
      */
     public static void ensure(Admin admin, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException {
@@ -70,6 +75,13 @@ public final class Topics {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+        }
+        long deadline = System.nanoTime() + LISTED.toNanos();
+        while (!admin.listTopics().names().get().containsAll(missing.stream().map(NewTopic::name).toList())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("created the chat topics, but the broker did not list them within " + LISTED);
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -77,14 +77,15 @@ final class AppUser implements AutoCloseable {
         }
         int mine = browser.all("tb-chat article.message.user").size();
         WebElement input = browser.find("#composer-input");
-        // Focused here, not only by the driver's own focusing: once, in CI, with two windows open and the model
-        // picker just used, a message was not taken (no message, no notice); why is not known yet.
+        // Focused here, not only by the driver's own focusing. Twice, in CI, a message was not taken (no message,
+        // no notice): the likely cause, since fixed, was a composer still marked as streaming after the reply's
+        // finish chunk, until its stream closed; it dropped the Enter without a word (now it says why).
         browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input')); arguments[0].focus();",
                 input, text);
         input.sendKeys(Keys.ENTER);
         if (!browser.within(java.time.Duration.ofSeconds(10), d -> taken(mine))) {
-            // Still in the composer, and nothing said why: say so in the log, and press Enter again, as a person
-            // would. The failed wait's message, had it failed, is printed for whoever looks into it.
+            // Still in the composer: say so in the log with the page (and the composer's reason, if it gave one),
+            // and press Enter again, as a person would.
             System.err.printf("AppUser.send: Enter was not taken within 10 s; pressing it again. The page: %s%n",
                     browser.describe());
             input.sendKeys(Keys.ENTER);

@@ -97,12 +97,21 @@ class ChatUiIT {
             user.send(messageHeldAt("held-for-stop"));
             user.awaitReplyShowing("held-for-stop");
 
+            // Enter while the reply is still being written: the message stays, and the composer says why.
+            user.browser.find("#composer-input").sendKeys("a second thought", Keys.ENTER);
+            String why = user.browser.await("the composer saying why it cannot send yet",
+                    d -> user.browser.present("tb-composer .composer-why") ? user.browser.text("tb-composer .composer-why") : null);
+            assertThat(why).contains("still being written");
+            assertThat(user.browser.find("#composer-input").getAttribute("value")).isEqualTo("a second thought");
+
             user.browser.find("tb-composer .stop").click();
 
             String shown = user.awaitReply();
             String kept = text(saved("ui-stop", user.conversationId()).get(1));
             assertThat(kept).isEqualTo("Echo: " + words(1, 200) + " held-for-stop");
             assertThat(shown).isEqualTo(kept);
+            user.browser.await("the reason gone once the reply has ended", d -> !user.browser.present("tb-composer .composer-why"));
+            assertThat(user.browser.find("#composer-input").getAttribute("value")).as("the message still kept").isEqualTo("a second thought");
         }
     }
 

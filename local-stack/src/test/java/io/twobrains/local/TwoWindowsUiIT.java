@@ -121,7 +121,8 @@ class TwoWindowsUiIT {
             String chat = driver.getWindowHandle();
             String option = "#model-select option[value='gpt-4.1']";
             assertThat(user.browser.find(option).getAttribute("disabled")).as("no key yet").isNotNull();
-            // The answer to this window's next read of the models is held back until released.
+            // The answer to this window's next read of the models (the one the stored key prompts) is held back
+            // until released.
             user.browser.script("""
                     window.modelsAnswered = 0;
                     let release;
@@ -130,11 +131,12 @@ class TwoWindowsUiIT {
                     let holding = true;
                     const original = window.fetch;
                     window.fetch = async (input, init = {}) => {
+                      const models = new URL(String(input), location.href).pathname === '/api/models';
+                      const held = models && holding; // the first read asked for, whichever is answered first
+                      if (held) holding = false;
                       const response = await original(input, init);
-                      if (new URL(String(input), location.href).pathname === '/api/models') {
-                        if (holding) { holding = false; await window.releaseModels; }
-                        window.modelsAnswered++;
-                      }
+                      if (held) await window.releaseModels;
+                      if (models) window.modelsAnswered++;
                       return response;
                     };
                     """);
