@@ -123,6 +123,10 @@ class GlobalBrainIT {
         assertThat(api.delete("/api/settings/api-keys/anthropic").status()).isEqualTo(404);
         assertThat(api.withHeader("X-Chat-Min-Seq", Long.toString(removed.seq())).get("/api/settings")
                 .json().get("apiKeys").isEmpty()).isTrue();
+        // The models, too, are read no older than asked: a key just removed no longer unlocks its models.
+        Response modelsAfter = api.withHeader("X-Chat-Min-Seq", Long.toString(removed.seq())).get("/api/models");
+        assertThat(modelsAfter.seq()).isGreaterThanOrEqualTo(removed.seq());
+        assertThat(available(modelsAfter, "claude-sonnet-4-5")).isFalse();
     }
 
     @Test

@@ -42,10 +42,9 @@ public class ChatStreams implements SmartLifecycle {
             Consumer<Reply> replies, Consumer<EventEnvelope> events, Predicate<String> runnerAlive,
             boolean commitWhenCaughtUp) {
         CommittedOutbox outbox = new CommittedOutbox(replies, events);
-        FetchedBacklog fetched = new FetchedBacklog();
-        Backlog backlog = commitWhenCaughtUp ? fetched : Backlog.UNKNOWN;
-        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox, runnerAlive, backlog), props,
-                new ProcessorClients(outbox, fetched));
+        FetchedBacklog fetched = commitWhenCaughtUp ? new FetchedBacklog() : null;
+        return new ChatStreams(ChatTopology.live(commandRetention, plans, outbox, runnerAlive,
+                fetched == null ? Backlog.UNKNOWN : fetched), props, new ProcessorClients(outbox, fetched));
     }
 
     private ChatStreams(Topology topology, Properties props, KafkaClientSupplier clients) {

@@ -19,6 +19,7 @@ final class ProcessorClients implements KafkaClientSupplier {
     private final CommitNotifyingProducer.Listener commits;
     private final FetchedBacklog backlog;
 
+    /** @param backlog what makes the stream threads' main consumers, or null for plain ones (commits at the interval only) */
     ProcessorClients(CommitNotifyingProducer.Listener commits, FetchedBacklog backlog) {
         this.commits = commits;
         this.backlog = backlog;
@@ -38,7 +39,7 @@ final class ProcessorClients implements KafkaClientSupplier {
     /** A stream thread's main consumer. */
     @Override
     public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
-        return backlog.mainConsumer(config);
+        return backlog == null ? plain(config) : backlog.mainConsumer(config);
     }
 
     @Override
