@@ -42,7 +42,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * <li>the processor's state rebuilt from chat.events alone ({@code --rebuild});</li>
  * <li>the processor's local stores lost and restored from their changelogs (what a crashed instance
  * with a lost disk, or a new instance taking over partitions, does);</li>
- * <li>every Postgres table replayed from offset 0 ({@code --replay}).</li>
+ * <li>every Postgres table replayed from offset 0 ({@code --replay});</li>
+ * <li>a node taking every partition over from one that stops, with a standby replica
+ * ({@code --takeover false} leaves it out).</li>
  * </ol>
  * The events are written straight to chat.events with the contract's own codec, exactly as the
  * processor writes them: this scenario measures recovery, and seeding a million messages through the
@@ -88,6 +90,10 @@ final class Recovery {
         long replayed = stack.replayProjector();
         figures.put("projectorReplaySeconds", seconds(begin));
         figures.put("projectorReplayedEvents", replayed);
+
+        if (Boolean.parseBoolean(options.flag("takeover", "true"))) {
+            figures.put("takeover", Takeover.run(stack));
+        }
 
         figures.put("rebuildEventsPerSecond", perSecond(events, (double) figures.get("rebuildFromEventsSeconds")));
         figures.put("restoreRecordsPerSecond", perSecond((long) figures.get("restoredRecords"),
@@ -183,7 +189,7 @@ final class Recovery {
         }
     }
 
-    private static void awaitRestored(ChatStreams chatStreams) {
+    static void awaitRestored(ChatStreams chatStreams) {
         KafkaStreams streams = chatStreams.streams();
         long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -199,7 +205,7 @@ final class Recovery {
         System.out.println();
     }
 
-    private static double seconds(long beginNanos) {
+    static double seconds(long beginNanos) {
         return Figures.round((System.nanoTime() - beginNanos) / 1e9);
     }
 

@@ -233,9 +233,15 @@ public final class LocalStack implements AutoCloseable {
      * across the nodes, and each answers for the users it holds (sending the others' requests on).
      */
     public ConfigurableApplicationContext addNode(int port) {
-        return trackContext(NodeApplication.application(),
-                nodeArgs(port, LocalStackSettings.freePort(), LocalStackSettings.freePort(),
-                        settings.dataDir().resolve("streams-" + port)), Kind.REACTIVE_R2DBC);
+        return addNode(port, Map.of());
+    }
+
+    /** {@link #addNode(int)} with settings of its own over the stack's ({@code twobrains.processor.*}, say). */
+    public ConfigurableApplicationContext addNode(int port, Map<String, Object> own) {
+        Map<String, Object> args = nodeArgs(port, LocalStackSettings.freePort(), LocalStackSettings.freePort(),
+                settings.dataDir().resolve("streams-" + port));
+        args.putAll(own);
+        return trackContext(NodeApplication.application(), args, Kind.REACTIVE_R2DBC);
     }
 
     private Map<String, Object> nodeArgs() {

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param internalPort     the port of this node's internal server: other nodes send it the requests for the
  *                         users it holds there (HTTP/2 without TLS); keep it off the public network
  * @param streamThreads    stream threads of this instance
+ * @param standbyReplicas  warm copies of each partition's stores kept on other nodes, so that a node that takes a
+ *                         partition over (after a crash or a stop) starts at once instead of restoring it from the
+ *                         changelog; 1 wherever more than one node runs, 0 for one node (nowhere to keep a copy)
  * @param replicationFactor replication of the changelog topics, and of the chat topics it creates
  * @param partitions       partitions of the chat topics it creates when they are missing
  * @param readWait         how long a read waits for {@code X-Chat-Min-Seq} before answering 503
@@ -50,6 +53,7 @@ public record ProcessorProperties(
         @DefaultValue("localhost") @NotBlank String advertisedHost,
         @DefaultValue("8081") @Min(1) int internalPort,
         @DefaultValue("1") @Min(1) int streamThreads,
+        @DefaultValue("0") @Min(0) int standbyReplicas,
         @DefaultValue("1") @Min(1) int replicationFactor,
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("5s") @NotNull Duration readWait,

@@ -10,6 +10,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /** The Kafka Streams configuration of the processor, from its properties. */
 public final class StreamsSettings {
 
+    /** The consumer's own switch for a LeaveGroup on close, which Kafka Streams turns off by default. */
+    static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
+
     private StreamsSettings() {
     }
 
@@ -23,6 +26,12 @@ public final class StreamsSettings {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 Long.toString(settings.sessionTimeout().toMillis()));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.resolvedAdvertisedHost() + ":" + settings.internalPort());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(settings.standbyReplicas()));
+        // A node that stops leaves the group, so the others take its users over at once. Kafka Streams 4.1 keeps
+        // a dynamic member in the group when it closes (close's leaveGroup is for static members), and the others
+        // would wait out the session timeout before taking its partitions; without static membership a node that
+        // comes back joins as a new member anyway, so staying gains nothing.
+        props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), "true");
         settings.streams().forEach(props::put);
         return props;
     }
