@@ -109,4 +109,24 @@ class ContentKeysTest {
         assertThat(db.sql("select count(*) from vault.content_keys").map(row -> row.get(0, Long.class)).one().block(WAIT))
                 .isZero();
     }
+
+    @Test
+    void noSampleOfASealedKeyOutlivesItsRowInTheStatistics() {
+        ContentKeys vault = vault("old");
+        vault.forWriting("erin").block(WAIT);
+        // A vault analysed before its sealed keys were kept out of the statistics: a sample of them is there.
+        db.sql("alter table vault.content_keys alter column sealed_key set statistics -1").then().block(WAIT);
+        db.sql("analyze vault.content_keys").then().block(WAIT);
+        assertThat(sampledSealedKeys()).as("the sample this test starts from").isOne();
+
+        vault("old");
+        db.sql("analyze vault.content_keys").then().block(WAIT);
+
+        assertThat(sampledSealedKeys()).as("statistics of vault.content_keys.sealed_key").isZero();
+    }
+
+    private long sampledSealedKeys() {
+        return db.sql("select count(*) from pg_stats where schemaname = 'vault' and tablename = 'content_keys'"
+                + " and attname = 'sealed_key'").map(row -> row.get(0, Long.class)).one().block(WAIT);
+    }
 }

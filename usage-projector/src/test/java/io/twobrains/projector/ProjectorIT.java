@@ -106,6 +106,26 @@ class ProjectorIT {
     }
 
     @Test
+    void noSampleOfASealedSecretReachesTheStatistics() {
+        String user = "u-" + UUID.randomUUID();
+        try (EventLog log = new EventLog(TestKafka.bootstrapServers())) {
+            log.write(user, DAY1, new ApiKeyStored(Provider.OPENAI, new SealedSecret("k1", "c2VhbGVkLWtleQ=="), "abcd", null));
+            log.write(user, DAY1, new McpServerAdded("docs", "Docs", "https://mcp.example.com", McpTransport.HTTP,
+                    new SealedSecret("k1", "c2VhbGVkLWhlYWRlcnM="), List.of("Authorization"), true));
+            log.flush();
+            startProjector();
+            awaitSeq(user, log.seq(user));
+        }
+
+        sql.execute("analyze user_api_keys, mcp_servers");
+
+        assertThat(sql.queryForList("select tablename || '.' || attname from pg_stats where tablename in"
+                + " ('user_api_keys', 'mcp_servers')", String.class))
+                .as("columns ANALYZE sampled").contains("user_api_keys.hint", "mcp_servers.name")
+                .doesNotContain("user_api_keys.ciphertext", "mcp_servers.headers_ciphertext");
+    }
+
+    @Test
     void aResealReplacesOnlyTheCiphertextsItNamesAndCountsNothing() {
         String user = "u-" + UUID.randomUUID();
         SealedSecret old = new SealedSecret("old", "b2xk");

@@ -32,8 +32,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * Reads one user's data from the tables: slices for the processor, pages for the APIs. A page of
- * history is one range scan, so its cost depends on the page size, not on the length of the history,
- * and it is handed out as the stored JSON of each message, never decoded.
+ * history reads a window of positions about as wide as the page ({@link NewestMessages}), so its cost
+ * depends on the page size, not on the length of the history, and it is handed out as the stored JSON
+ * of each message, never decoded.
  */
 public class ChatReader {
 
@@ -181,8 +182,7 @@ public class ChatReader {
         List<byte[]> items = new ArrayList<>(limit);
         String next = null;
         if (before > 1) {
-            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES,
-                    Keys.message(userId, conversationId, 0), Keys.message(userId, conversationId, before - 1))) {
+            try (NewestMessages it = new NewestMessages(tables, userId, conversationId, before - 1, limit + 1L)) {
                 long oldest = 0;
                 while (it.hasNext()) {
                     KeyValue<Bytes, byte[]> entry = it.next();
@@ -224,9 +224,8 @@ public class ChatReader {
         List<MessageView> history = new ArrayList<>();
         if (conversation.isPresent()) {
             long budget = maxChars;
-            try (KeyValueIterator<Bytes, byte[]> it = tables.reverseRange(Table.MESSAGES,
-                    Keys.message(userId, conversationId, 0),
-                    Keys.message(userId, conversationId, conversation.get().lastPosition()))) {
+            try (NewestMessages it = new NewestMessages(tables, userId, conversationId, conversation.get().lastPosition(),
+                    Math.min(maxMessages, 256))) {
                 while (it.hasNext() && history.size() < maxMessages) {
                     MessageView message = StoredValues.messageView(it.next().value);
                     budget -= message.parts().stream().mapToInt(Part::length).sum();
