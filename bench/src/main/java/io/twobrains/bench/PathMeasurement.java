@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One path measured the fair way: warmed up; its highest rate held with no errors and p99 at most
- * 50 ms found in short open-loop steps ({@link RateSearch}); then a longer open-loop window at 70% of
- * that rate, where p50 and p99 are what a user sees on a loaded but not overloaded system. Every
+ * 50 ms found in short open-loop steps ({@link RateSearch}); then, after one step's length at 70% of
+ * that rate to settle, a longer open-loop window at 70% of it, where p50 and p99 are what a user sees on
+ * a loaded but not overloaded system. Every
  * window reports the system's CPU per request, from /proc ({@link SystemMeter}).
  *
  * <p>{@code --rate R} skips the search and measures at R; {@code --loop closed} measures as the
@@ -47,6 +48,10 @@ final class PathMeasurement {
         if (rate > 0) {
             System.out.printf("  highest rate held %,.0f/s; measuring at %.0f%% of it, %,.0f/s, for %ds%n",
                     found.maxRate(), SHARE_OF_MAX * 100, rate, options.duration().toSeconds());
+            // The search ends on its highest steps, often a failed one: what that step left behind (a backlog,
+            // a collector catching up) would spill into the window. One step's length at the window's rate,
+            // not counted, lets it drain first.
+            window(request, rate, options.step(), meter, idle);
             summary.putAll(window(request, rate, options.duration(), meter, idle));
         } else {
             System.out.println("  no rate held: nothing to measure at 70% of it");
